@@ -1,0 +1,186 @@
+"""The ``disclint`` command line.
+
+Heavy modules (Lark, the rules, charset-normalizer) are imported inside the
+commands, so ``disclint --help`` and ``--version`` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from linter import __version__
+
+INPUT_SUFFIXES = (".txt",)
+SEVERITY_CHOICES = ("error", "warning", "info")
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(code.strip().upper() for code in value.replace(" ", ",").split(",") if code.strip())
+
+
+def _expand(paths: tuple[str, ...], lang: str) -> list[str]:
+    """Files to lint: files and ``-`` as given; directories searched for
+    disclosure files (sorted, so that output order never depends on the
+    file system)."""
+    files: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = sorted(
+                str(candidate)
+                for candidate in Path(path).rglob("*")
+                if candidate.is_file() and candidate.suffix.lower() in INPUT_SUFFIXES
+            )
+            if not found:
+                message = (
+                    f"disclint: warning: no .txt files under {path}"
+                    if lang == "en"
+                    else f"disclint：警告：目录 {path} 下没有可检查的 .txt 文件"
+                )
+                click.echo(message, err=True)
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _overrides(kind: str | None, year: int | None, unit: str | None):
+    from linter.pipeline import Overrides
+
+    return Overrides(kind=kind, year=year, unit=unit)
+
+
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of messages (codes and names do not change).",
+)
+_doc_options = [
+    click.option(
+        "--kind",
+        type=click.Choice(["final_account", "budget", "unknown"]),
+        help="Document kind, instead of detecting it.",
+    ),
+    click.option("--year", type=click.IntRange(1949, 2200), help="Report year, instead of detecting it."),
+    click.option("--unit", help="Reporting unit's name, instead of detecting it."),
+]
+
+
+def _with_doc_options(func):
+    for option in reversed(_doc_options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="disclint")
+def main() -> None:
+    """disclint: check Chinese budget and final-account disclosures
+    (部门预算公开 / 部门决算公开) for inconsistent numbers, years and structure."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--select", help="Only these rule codes or prefixes (comma-separated), e.g. S101,N.")
+@click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITY_CHOICES),
+    default="error",
+    show_default=True,
+    help="Exit with status 1 when an issue of this severity or higher is found.",
+)
+@_lang_option
+@_with_doc_options
+def check(paths, output_format, select, ignore, fail_on, lang, kind, year, unit) -> None:
+    """Lint disclosure files (directories are searched for .txt files; - reads stdin).
+
+    Exit status: 0 when no issue reaches --fail-on, 1 when one does, 2 for a
+    usage or configuration error.
+    """
+    from linter.engine import Selection, lint_path, reaches
+    from linter.plugins import PluginError, all_formatters, all_rules
+
+    try:
+        formatters = all_formatters()
+        rules = all_rules()
+    except PluginError as exc:
+        raise click.UsageError(f"plugin error: {exc}") from None
+    if output_format not in formatters:
+        raise click.BadParameter(
+            f"unknown format {output_format!r}; choose from {', '.join(sorted(formatters))}",
+            param_hint="--format",
+        )
+    known = {rule.code for rule in rules}
+    selection = Selection(_codes(select), _codes(ignore))
+    for code in selection.select + selection.ignore:
+        if not any(rule_code.startswith(code) for rule_code in known):
+            raise click.BadParameter(f"no rule code starts with {code!r}", param_hint="--select/--ignore")
+    active = [rule for rule in rules if selection.enabled(rule.code)]
+    overrides = _overrides(kind, year, unit)
+    results = [lint_path(path, active, lang, overrides) for path in _expand(paths, lang)]
+    click.echo(formatters[output_format](results, lang=lang, version=__version__), nl=False)
+    failed = any(reaches(issue, fail_on) for result in results for issue in result.issues)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_with_doc_options
+def parse(path, output_format, kind, year, unit) -> None:
+    """Show the document tree that the rules see, with line spans."""
+    from linter.pipeline import load_document
+    from linter.reading import ReadError
+    from linter.treeview import tree_as_dict, tree_as_text
+
+    try:
+        document = load_document(path, _overrides(kind, year, unit))
+    except ReadError as exc:
+        click.echo(f"disclint: {path}: {exc.en}", err=True)
+        sys.exit(1)
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(tree_as_dict(document), ensure_ascii=False, indent=2))
+    else:
+        click.echo(tree_as_text(document))
+
+
+@main.command("rules")
+@_lang_option
+def list_rules(lang) -> None:
+    """List every rule: code, name, default severity, summary."""
+    from linter.plugins import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary.text(lang)}")
+
+
+@main.command()
+@click.argument("code")
+@_lang_option
+def explain(code, lang) -> None:
+    """Print a rule's description and examples."""
+    from linter.plugins import all_rules
+
+    rules = {rule.code: rule for rule in all_rules()}
+    rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
+    if rule is None:
+        raise click.BadParameter(f"no rule {code!r}; see `disclint rules`", param_hint="CODE")
+    click.echo(f"{rule.code} {rule.name} [{rule.severity}]")
+    click.echo(rule.summary.text(lang))
+    click.echo()
+    click.echo(rule.description.text(lang))
+    for example in rule.examples:
+        heading = ("Fails" if example.fails else "Passes") if lang == "en" else ("报告" if example.fails else "通过")
+        click.echo(f"\n{heading}:")
+        click.echo("\n".join("    " + line for line in example.text.splitlines() if line.strip()))

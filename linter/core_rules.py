@@ -1,0 +1,45 @@
+"""Codes the engine itself reports, listed with the rules so that they can be
+explained, selected and ignored like any other."""
+
+from __future__ import annotations
+
+from linter.issues import Message
+from linter.rule import Rule
+
+
+class UnreadableFile(Rule):
+    code = "E001"
+    name = "unreadable-file"
+    severity = "error"
+    summary = Message("文件无法读取或解码", "The file cannot be read or decoded")
+    description = Message(
+        "文件不存在、是目录、是二进制内容或编码无法识别时报告，其他文件照常检查。",
+        "Reported when a path does not exist, is a directory, holds binary data or "
+        "uses an encoding that cannot be detected; the other files are still linted.",
+    )
+
+
+class EmptyFile(Rule):
+    code = "E002"
+    name = "empty-file"
+    severity = "error"
+    summary = Message("文件没有任何文本", "The file holds no text")
+    description = Message(
+        "空文件或只有空白的文件无法作为公开文本，可能是导出失败。",
+        "An empty or whitespace-only file cannot be a disclosure; the export probably failed.",
+    )
+
+
+class InternalError(Rule):
+    code = "X001"
+    name = "internal-error"
+    severity = "error"
+    summary = Message("规则运行出错", "A rule crashed")
+    description = Message(
+        "某条规则在检查此文件时出错；报告中写明规则与错误，其他规则照常运行。请反馈给规则作者。",
+        "A rule raised an exception on this file; the issue names the rule and the error, "
+        "and the other rules still ran. Please report it to the rule's author.",
+    )
+
+
+CORE_RULES = (UnreadableFile(), EmptyFile(), InternalError())

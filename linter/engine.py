@@ -1,0 +1,112 @@
+"""Run the rules over each file and collect located issues.
+
+One failing rule never stops the others: an exception becomes an X001
+internal-error issue that names the rule.  A file that cannot be read becomes
+an E001/E002 issue of that file, and the other files are still linted.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+from linter.issues import SEVERITY_RANK, Finding, Issue, Message
+from linter.pipeline import Overrides, load_document
+from linter.reading import ReadError
+from linter.rule import Rule
+from linter.tree import Document, DocumentInfo
+
+
+@dataclass
+class FileResult:
+    path: str
+    info: DocumentInfo
+    issues: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class Selection:
+    """Which rule codes run: ``select``/``ignore`` match a code or a prefix."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        return not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+def _issue(rule: Rule, finding: Finding, document: Document | None, lang: str) -> Issue:
+    if document is not None and finding.span is not None:
+        loc = document.location(finding.span)
+        line, column, end_line, end_column, page = loc.line, loc.column, loc.end_line, loc.end_column, loc.page
+    else:
+        line, column, end_line, end_column = 1, 1, 1, 1
+        page = document.sourcemap.page_of_line(0) if document is not None else None
+    return Issue(
+        rule=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=finding.message.text(lang),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        page=page,
+        expected=finding.expected,
+        actual=finding.actual,
+    )
+
+
+def lint_document(document: Document, rules: list[Rule], lang: str = "zh") -> list[Issue]:
+    by_code = {rule.code: rule for rule in rules}
+    internal = by_code.get("X001")
+    issues: list[Issue] = []
+    for rule in rules:
+        if not rule.applies_to(document):
+            continue
+        try:
+            findings = list(rule.check(document))
+        except NotImplementedError:
+            continue
+        except Exception as exc:  # a broken rule must not stop the others
+            if internal is None:
+                continue
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            detail = f"{type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+            findings_msg = Message(
+                f"规则 {rule.code} ({rule.name}) 检查 {document.path} 时出错：{detail}",
+                f"rule {rule.code} ({rule.name}) failed on {document.path}: {detail}",
+            )
+            issues.append(_issue(internal, Finding("X001", None, findings_msg), document, lang))
+            continue
+        issues.extend(_issue(rule, finding, document, lang) for finding in findings)
+    issues.sort(key=Issue.sort_key)
+    return issues
+
+
+def lint_path(
+    path: str,
+    rules: list[Rule],
+    lang: str = "zh",
+    overrides: Overrides | None = None,
+) -> FileResult:
+    """Lint one file; read problems become an issue of that file."""
+    by_code = {rule.code: rule for rule in rules}
+    try:
+        document = load_document(path, overrides)
+    except ReadError as exc:
+        code = "E002" if "empty" in exc.en else "E001"
+        info = DocumentInfo()
+        rule = by_code.get(code)
+        issues = []
+        if rule is not None:
+            message = Message(f"{path}：{exc.zh}", f"{path}: {exc.en}")
+            issues.append(_issue(rule, Finding(code, None, message), None, lang))
+        return FileResult(path, info, issues)
+    return FileResult(path, document.info, lint_document(document, rules, lang))
+
+
+def reaches(issue: Issue, threshold: str) -> bool:
+    return SEVERITY_RANK[issue.severity] >= SEVERITY_RANK[threshold]

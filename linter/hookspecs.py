@@ -1,0 +1,34 @@
+"""The pluggy hook specifications: how disclint is extended.
+
+A plugin is a module (or object) with functions decorated by
+``linter.hookspecs.hookimpl`` and named like the specs below.  Third-party
+packages register it under the entry-point group ``disclint``::
+
+    [project.entry-points.disclint]
+    my_rules = "my_package.plugin"
+
+The built-in rules and formatters are contributed through the same hooks
+(``linter.builtin``), so nothing distinguishes them from a plugin's.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+PROJECT = "disclint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def disclint_rules():
+    """Return a list of :class:`linter.rule.Rule` instances."""
+
+
+@hookspec
+def disclint_formatters():
+    """Return a dict of output format name -> formatter callable.
+
+    A formatter is called as ``formatter(results, lang=..., version=...)`` with
+    a list of :class:`linter.engine.FileResult` and returns the report text.
+    """

@@ -1,0 +1,89 @@
+"""Render the document tree for ``disclint parse`` (text and JSON)."""
+
+from __future__ import annotations
+
+from linter.tree import Document, Node, Paragraph, Section, Table, Toc
+
+_PREVIEW = 40
+
+
+def _loc(document: Document, span) -> dict:
+    loc = document.location(span)
+    return {
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "page": loc.page,
+    }
+
+
+def _node_dict(document: Document, node: Node) -> dict:
+    data: dict = {"type": node.kind, **_loc(document, node.span)}
+    if isinstance(node, Section):
+        data.update(level=node.level, number=node.label, title=node.raw_title)
+        data["children"] = [_node_dict(document, child) for child in node.children]
+    elif isinstance(node, Paragraph):
+        data["text"] = document.raw_text(node.span)
+    elif isinstance(node, Table):
+        data["title"] = node.title
+        data["rows"] = [
+            {**_loc(document, row.span), "cells": [document.raw_text(cell.span) for cell in row.cells]}
+            for row in node.rows
+        ]
+    elif isinstance(node, Toc):
+        data["entries"] = [
+            {**_loc(document, entry.span), "text": entry.text, "page": entry.page} for entry in node.entries
+        ]
+    return data
+
+
+def tree_as_dict(document: Document) -> dict:
+    info = document.info
+    return {
+        "path": document.path,
+        "encoding": document.encoding,
+        "document": {"kind": info.kind, "year": info.year, "unit": info.unit, "sources": info.sources},
+        "children": [_node_dict(document, node) for node in document.children],
+    }
+
+
+def _preview(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= _PREVIEW else text[:_PREVIEW] + "…"
+
+
+def tree_as_text(document: Document) -> str:
+    info = document.info
+    lines = [
+        f"{document.path}: kind={info.kind} year={info.year} unit={info.unit} "
+        f"(from {', '.join(f'{k}: {v}' for k, v in sorted(info.sources.items())) or 'nothing'})"
+    ]
+
+    def visit(node: Node, depth: int) -> None:
+        loc = document.location(node.span)
+        where = f"L{loc.line}:{loc.column}-L{loc.end_line}:{loc.end_column}"
+        if loc.page:
+            where += f" p{loc.page}"
+        pad = "  " * depth
+        if isinstance(node, Section):
+            number = node.label if node.label is not None else "-"
+            lines.append(f"{where:<24}{pad}{node.level} [{number}] {node.raw_title}")
+            for child in node.children:
+                visit(child, depth + 1)
+        elif isinstance(node, Paragraph):
+            lines.append(f"{where:<24}{pad}paragraph: {_preview(document.raw_text(node.span))}")
+        elif isinstance(node, Table):
+            lines.append(f"{where:<24}{pad}table: {_preview(node.title)} ({len(node.rows)} rows)")
+            for row in node.rows:
+                row_loc = document.location(row.span)
+                cells = " | ".join(document.raw_text(cell.span) for cell in row.cells)
+                lines.append(f"{'L' + str(row_loc.line):<24}{pad}  row: {_preview(cells)}")
+        elif isinstance(node, Toc):
+            lines.append(f"{where:<24}{pad}contents ({len(node.entries)} entries)")
+            for entry in node.entries:
+                lines.append(f"{'':<24}{pad}  entry: {entry.text} … {entry.page}")
+
+    for node in document.children:
+        visit(node, 0)
+    return "\n".join(lines)
