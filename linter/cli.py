@@ -156,11 +156,26 @@ def parse(path, output_format, kind, year, unit) -> None:
 
 
 @main.command("rules")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown prints the table the README carries.",
+)
 @_lang_option
-def list_rules(lang) -> None:
+def list_rules(output_format, lang) -> None:
     """List every rule: code, name, default severity, summary."""
     from linter.plugins import all_rules
 
+    if output_format == "markdown":
+        click.echo("| code | name | severity | kinds | summary |")
+        click.echo("|---|---|---|---|---|")
+        for rule in all_rules():
+            kinds = ", ".join(rule.kinds)
+            click.echo(f"| {rule.code} | {rule.name} | {rule.severity} | {kinds} | {rule.summary.text(lang)} |")
+        return
     for rule in all_rules():
         click.echo(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary.text(lang)}")
 

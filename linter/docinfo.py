@@ -27,12 +27,14 @@ _KIND_WORDS = re.compile(
 
 
 def _title_block(children: list[Node]) -> str:
-    """The paragraphs before the first heading, joined."""
+    """The short lines before the first heading, joined: a title block is a
+    few lines of name, year and kind, never a sentence."""
     parts = []
     for node in children:
         if not isinstance(node, Paragraph):
             break
-        parts.append(node.text)
+        if len(node.text) <= 60 and "。" not in node.text:
+            parts.append(node.text)
     return "".join(parts)
 
 
@@ -58,9 +60,9 @@ def detect(children: list[Node], text: str, raw: str) -> DocumentInfo:
         if source == "text":
             # In the body both words occur ("年初预算数", "决算数"); only a
             # clear majority decides.
-            if finals > 2 * budgets:
+            if finals >= 3 and finals > 2 * budgets:
                 info.kind, info.sources["kind"] = "final_account", source
-            elif budgets > 2 * finals and finals == 0:
+            elif budgets >= 3 and finals == 0:
                 info.kind, info.sources["kind"] = "budget", source
             break
         if finals or budgets:

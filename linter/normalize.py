@@ -52,6 +52,8 @@ def is_table_title(folded: str) -> bool:
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_LEADER = re.compile(r"(?:\.{3,}|…+|·{3,}|-{4,}|_{4,})\s*(\d{1,4})?\s*$")
 _NUMERIC_TOKEN = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
+# Words that end a heading's title: a heading line ending in one is complete.
+_COMPLETE_TITLE = re.compile(r"(?:情况|说明|概况|职能|事项|解释|报表|决算表|预算表|\(见附表\)|》)$")
 # "设立的政策依据：…" — a line that opens with a short label and a colon starts
 # a new paragraph even after a heading that happens to fill the line.
 _LABEL_START = re.compile(r"^[\u4e00-\u9fff“”《》、]{2,15}:")
@@ -59,8 +61,9 @@ _LABEL_START = re.compile(r"^[\u4e00-\u9fff“”《》、]{2,15}:")
 
 def display_width(text: str) -> int:
     """Width in half-width cells: a CJK character is as wide as two digits,
-    which is also how it prints in the PDF."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    which is also how it prints in the PDF.  Ambiguous-width marks (“ ” ‘ ’ …)
+    print full-width in Chinese fonts."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 @dataclass
@@ -149,7 +152,12 @@ class Normalizer:
         text = last.folded.rstrip()
         if text.endswith(_TERMINAL):
             return False
-        return text.endswith(_CONTINUES) or self._is_full(last.line)
+        if text.endswith(_CONTINUES):
+            return True
+        if unit.kind == "heading" and len(unit.pieces) == 1 and _COMPLETE_TITLE.search(text):
+            # "（一）…总体情况" is a whole title even when it nearly fills the line.
+            return False
+        return self._is_full(last.line)
 
     def _new(self, kind: str, line: InputLine, **kwargs) -> Unit:
         unit = Unit(kind, [Piece(line, line.start, line.end)], **kwargs)
@@ -188,7 +196,7 @@ class Normalizer:
             else:
                 self.table.rows.append(Piece(line, line.start, line.end))
             return
-        if not self._unit_open(self.open):
+        if not self._unit_open(self.open) and not self._resumes(folded):
             if self.pending_title is not None and self._is_title_tail(folded):
                 self.pending_title.title_tail.append(Piece(line, line.start, line.end))
                 self.pending_title = None
@@ -207,6 +215,17 @@ class Normalizer:
             self.open = self._new("paragraph", line)
             return
         self.open.pieces.append(Piece(line, line.start, line.end))
+
+    def _resumes(self, folded: str) -> bool:
+        """A line such as "12.26 万元，决算数…" can only continue the open
+        paragraph, even if the line before it stopped a little short."""
+        unit = self.open
+        return (
+            unit is not None
+            and unit.kind == "paragraph"
+            and not unit.pieces[-1].folded.rstrip().endswith(_TERMINAL)
+            and bool(_CONTINUATION_START.match(folded))
+        )
 
     # -- headings --------------------------------------------------------
     def _accept_heading(
@@ -302,13 +321,15 @@ def _full_width(lines: list[InputLine]) -> int:
 
     Prose lines that wrapped all reach the right margin, so the upper quantiles
     of line widths give the page width; table cells and short lines below it do
-    not matter.  Three quarters of that width separates a wrapped line from a
-    line that ended early.
+    not matter.  A line within 15% of that width counts as wrapped; one that
+    stops shorter ended its paragraph.
     """
     widths = sorted(display_width(line.content) for line in lines)
     widths = [w for w in widths if w >= 30] or widths or [80]
     page_width = widths[int(len(widths) * 0.8)] if len(widths) > 1 else widths[0]
-    return max(int(page_width * 0.75), 10)
+    # No printed page is narrower than about 24 CJK characters; the floor
+    # keeps short snippets (a few short lines) from counting as wrapped.
+    return max(int(page_width * 0.85), 36)
 
 
 def normalize(lines: list[InputLine]) -> Normalized:

@@ -1,5 +1,6 @@
 """The human report: ``path:line:col: CODE [severity] message`` per issue,
-then a summary line."""
+then a summary line.  Messages already state the expected and printed values;
+the JSON report carries them as separate fields."""
 
 from __future__ import annotations
 
@@ -13,13 +14,7 @@ def render(results, lang: str = "zh", version: str = "") -> str:
     for result in results:
         for issue in result.issues:
             where = f"{result.path}:{issue.line}:{issue.column}"
-            extra = ""
-            if issue.expected is not None or issue.actual is not None:
-                if lang == "en":
-                    extra = f" (expected {issue.expected}, found {issue.actual})"
-                else:
-                    extra = f"（应为 {issue.expected}，实为 {issue.actual}）"
-            lines.append(f"{where}: {issue.rule} [{issue.severity}] {issue.message}{extra}")
+            lines.append(f"{where}: {issue.rule} [{issue.severity}] {issue.message}")
     counts = summary(results)
     if lang == "en":
         lines.append(

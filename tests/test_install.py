@@ -1,0 +1,64 @@
+"""A real, non-editable install into a fresh virtualenv works from any
+directory, with its grammar and every built-in rule (they ship in the wheel)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import venv
+
+import pytest
+
+from conftest import CORPUS, REPO
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("install")
+    source = root / "src"
+    # Install from a copy so that nothing the checkout holds (an editable
+    # install, build leftovers) can leak into the wheel.
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "__pycache__", "*.egg-info", "build", "dist"))
+    env_dir = root / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(source)],
+        check=True,
+        timeout=600,
+    )
+    shutil.rmtree(source)  # the installed copy must not need the source tree
+    return env_dir / "bin" / "disclint"
+
+
+def test_installed_cli_lints_from_another_directory(installed, tmp_path):
+    sample = tmp_path / "sample.txt"
+    shutil.copy(CORPUS[0], sample)
+    result = subprocess.run(
+        [str(installed), "check", "--format", "json", "sample.txt"], cwd=tmp_path, capture_output=True, timeout=120
+    )
+    report = json.loads(result.stdout)
+    assert report["files"][0]["document"]["kind"] == "final_account"
+    assert result.returncode in (0, 1), result.stderr
+
+
+def test_installed_package_has_grammar_and_rules(installed, tmp_path):
+    rules = subprocess.run([str(installed), "rules"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert b"S101" in rules.stdout
+    python = installed.parent / "python"
+    where = subprocess.run(
+        [str(python), "-c", "import linter.resources as r; print(r.grammar_path('document.lark')); print(r.rules_dir())"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    grammar, rules_dir = where.stdout.split()
+    assert "site-packages/linter/grammar" in grammar
+    assert "site-packages/linter/rules" in rules_dir
+    draft = tmp_path / "d.txt"
+    draft.write_text("一、甲\n\n正文。\n\n三、乙\n", encoding="utf-8")
+    result = subprocess.run([str(installed), "check", "d.txt"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert result.returncode == 1 and b"S101" in result.stdout
+
