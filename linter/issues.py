@@ -31,6 +31,7 @@ class Finding:
     message: Message
     expected: str | None = None
     actual: str | None = None
+    severity: str | None = None  # overrides the rule's default for this finding
 
 
 @dataclass

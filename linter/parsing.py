@@ -130,10 +130,22 @@ class _TreeBuilder(Transformer):
         return Toc(unit.span, entries)
 
 
+_INLINE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:万元|元|%)")
+
+
 def _title_bounds(text: str, title_start: int, unit: Unit) -> tuple[int, int]:
-    """Return (title end, body start) offsets within the heading text."""
+    """Return (title end, body start) offsets within the heading text.
+
+    A list item that states its figure inline ("1、社会保障和就业支出（类）
+    654.95万元，占 91.54%。") is titled by the words before the number, and the
+    whole item text is also its paragraph, so that its figures are facts.
+    """
     if unit.title_tail:
         return len(text), len(text)
+    figure = _INLINE_FIGURE.search(text, title_start)
+    colon = _COLON.search(text, title_start)
+    if unit.level in ("item", "subitem") and figure and (colon is None or figure.start() < colon.start()):
+        return figure.start(), title_start
     colon = _COLON.search(text, title_start)
     if colon:
         rest = text[colon.end():]

@@ -57,5 +57,8 @@ class Rule:
         en: str,
         expected: str | None = None,
         actual: str | None = None,
+        severity: str | None = None,
     ) -> Finding:
-        return Finding(self.code, span, Message(zh, en), expected, actual)
+        """A finding of this rule; ``severity`` overrides the default for a
+        finding that is only information (a nudged share, say)."""
+        return Finding(self.code, span, Message(zh, en), expected, actual, severity)

@@ -99,6 +99,18 @@ class Document:
     children: list[Node]
     line_count: int
 
+    _facts: list | None = field(default=None, repr=False)
+
+    @property
+    def facts(self) -> list:
+        """The typed facts of the paragraphs (linter.facts), extracted once
+        and shared by every rule."""
+        if self._facts is None:
+            from linter.facts.extract import extract_facts
+
+            self._facts = extract_facts(self)
+        return self._facts
+
     def location(self, span: Span) -> Location:
         return self.sourcemap.location(span)
 

@@ -1,0 +1,481 @@
+"""Pull typed facts out of the document's paragraphs.
+
+Each paragraph is tokenized (linter.facts.lexer), cut into sentences and
+clauses, and every clause is parsed with grammar/clause.lark into one clause
+type (amount, share, change, variance …).  The facts are then assembled from
+the clause sequence, with the context a reader uses:
+
+* a share's part is the amount just before it; its total is the one it names
+  ("占本年支出合计的…"), else the head of the 其中 list it belongs to;
+* a change's current value is the amount just before it in the sentence, or
+  the amount its subject names ("收入支出总体与上年相比" → 收入总计); when
+  nothing resolves, the change is kept without a current value and no rate
+  is checked against it (never guess);
+* a 其中 list's parts are the amounts after 其中 in the sentence, or — when
+  the paragraph ends with "其中：" — the leading amounts of the following
+  paragraphs of the same section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from lark import Lark, Tree
+from lark.exceptions import LarkError
+from lark.lexer import Lexer, Token
+
+from linter.facts.lexer import Tok, clauses, number_part, tokenize, unit_part
+from linter.facts.model import (
+    Amount,
+    Breakdown,
+    Change,
+    Completion,
+    Expression,
+    Fact,
+    Quantity,
+    Share,
+    Variance,
+)
+from linter.numbers import UNIT_TO_WAN, Interval, parse_printed, places_of
+from linter.resources import grammar_path
+from linter.sourcemap import Span
+from linter.tree import Document, Paragraph, Section
+
+# Words around a label that do not change what it names.
+_LABEL_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|其中|:|\s|的|“|”|\"|'|《|》")
+_LABEL_SUFFIX = re.compile(r"(?:合计|总计|总额|总数|金额|数额|资金|为|是|共|共计|数)+$")
+# A breakdown is complete (its parts are the whole) for these identities:
+# head key -> the keys its parts must all match.
+_IDENTITIES = (
+    (re.compile(r"收入$"), re.compile(r"本年收入|非财政拨款结余|结转和结余|结转结余|财政拨款收入$")),
+    (re.compile(r"支出$"), re.compile(r"本年支出|结余分配|结转和结余|结转结余|财政拨款支出$")),
+    (re.compile(r"三公经费"), re.compile(r"出国|公务用车|公务接待")),
+    (re.compile(r"政府采购"), re.compile(r"货物|工程|服务")),
+    (re.compile(r"基本支出"), re.compile(r"人员经费|公用经费")),
+)
+
+
+def label_key(label: str, unit_name: str | None = None) -> str:
+    """Reduce a label for matching: drop the unit's own name, years, 其中,
+    quotes, and suffixes such as 合计/总计/数/为."""
+    text = label
+    if unit_name:
+        text = text.replace(unit_name, "")
+    text = _LABEL_NOISE.sub("", text)
+    text = text.replace("(", "").replace(")", "")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LABEL_SUFFIX.sub("", text)
+        text = re.sub(r"(?:年初|全年)?(?:预算|决算)$", "", text) if len(text) > 4 else text
+    return text
+
+
+def keys_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    # "一般公共预算财政拨款支出" may be named as "财政拨款支出", but a bare
+    # "支出" or "收入" names nothing in particular.
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.endswith(shorter)
+
+
+class _ClauseLexer(Lexer):
+    def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's signature
+        pass
+
+    def lex(self, tokens):  # type: ignore[override]
+        for index, token in enumerate(tokens):
+            yield Token(token.type, str(index))
+
+
+@lru_cache(maxsize=1)
+def _clause_parser() -> Lark:
+    grammar = grammar_path("clause.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_ClauseLexer)
+
+
+@dataclass
+class Clause:
+    kind: str  # the grammar's rule name, or "other"
+    tokens: list[Tok]
+    pre: list[Tok]  # tokens before the clause's core
+    core: list[Tok]
+
+    def first(self, *types: str) -> Tok | None:
+        return next((t for t in self.core if t.type in types), None)
+
+    def pre_text(self) -> str:
+        return "".join(t.text for t in self.pre if t.type in ("TEXT", "NUMBER"))
+
+
+def parse_clause(tokens: list[Tok]) -> Clause:
+    try:
+        tree = _clause_parser().parse(tokens)
+    except LarkError:
+        return Clause("other", tokens, tokens, [])
+    cores = [child for child in tree.children if isinstance(child, Tree)]
+    if not cores:
+        return Clause("other", tokens, tokens, [])
+    core = cores[0]
+    indices = [int(tok) for tok in core.scan_values(lambda v: isinstance(v, Token))]
+    first = min(indices)
+    return Clause(core.data, tokens, tokens[:first], tokens[first:])
+
+
+def quantity(token: Tok) -> Quantity | None:
+    number = number_part(token)
+    parsed = parse_printed(number)
+    if parsed is None:
+        return None
+    value, interval = parsed
+    unit = unit_part(token)
+    if token.type == "AMOUNT":
+        factor = UNIT_TO_WAN.get(unit, Decimal(1))
+        value, interval, unit = value * factor, interval.scale(factor), "万元"
+    return Quantity(token.text, value, interval, unit, Span(token.start, token.end), places_of(number))
+
+
+@dataclass
+class _Context:
+    """What a reader remembers while going through one section."""
+
+    amounts: list[Amount] = field(default_factory=list)  # every amount of the document so far
+    open_breakdown: Breakdown | None = None  # "其中：" ended a paragraph
+
+
+class FactExtractor:
+    def __init__(self, document: Document):
+        self.document = document
+        self.unit = document.info.unit
+        self.facts: list[Fact] = []
+        self.context = _Context()
+
+    def run(self) -> list[Fact]:
+        self.stack: list[Section] = []
+        self.first_amount: dict[int, Amount] = {}  # id(section) -> its first amount
+        self.item_lists: dict[int, Breakdown] = {}  # id(parent) -> its items' figures
+        self.paragraph: Paragraph | None = None
+        self._walk(self.document.children)
+        return self.facts
+
+    def _walk(self, nodes) -> None:
+        for node in nodes:
+            if isinstance(node, Section):
+                self.context.open_breakdown = None
+                self.stack.append(node)
+                self._walk(node.children)
+                self.stack.pop()
+            elif isinstance(node, Paragraph):
+                self.paragraph = node
+                self._paragraph(node, " / ".join(section.title for section in self.stack))
+
+    def _item_list_total(self, part: Amount) -> Breakdown | None:
+        """The list a numbered item's inline figure belongs to.
+
+        "（二）结构情况 / 1、社会保障和就业支出（类）654.95万元，占 91.54%" — the
+        items break down the figure the enclosing section opened with (五's
+        "一般公共预算当年拨款 715.52万元"), found above the items' own parent.
+        """
+        if len(self.stack) < 3 or self.stack[-1].level not in ("item", "subitem"):
+            return None
+        item, parent = self.stack[-1], self.stack[-2]
+        if self.paragraph is None or not (item.span.start <= self.paragraph.span.start < item.span.end):
+            return None
+        existing = self.item_lists.get(id(parent))
+        if existing is not None:
+            existing.parts.append(part)
+            return existing
+        for ancestor in reversed(self.stack[:-2]):
+            candidate = self.first_amount.get(id(ancestor))
+            if candidate is not None and candidate is not part and candidate.span.start < parent.span.start:
+                group = Breakdown(candidate, [part], False)
+                self.item_lists[id(parent)] = group
+                self.facts.append(group)
+                return group
+        return None
+
+    # -- paragraphs ----------------------------------------------------
+    def _paragraph(self, paragraph: Paragraph, section: str) -> None:
+        self.facts.extend(_expressions(paragraph))
+        tokens = tokenize(paragraph.text, paragraph.span.start)
+        previous_topic: Amount | None = None
+        for sentence in clauses(tokens):
+            parsed = [parse_clause(clause) for clause in sentence]
+            carried = self._continues(parsed)
+            topic = self._sentence(parsed, section, previous_topic, carried)
+            previous_topic = topic or previous_topic
+
+    def _continues(self, parsed: list[Clause]) -> Breakdown | None:
+        """The open 其中 list this sentence continues, if any.
+
+        After "…1,050.52万元，其中：" (or a list whose parts carry shares), the
+        next sentences and paragraphs that open with "X 万元，占 Y%" are
+        further parts.  A sentence without any amount leaves the list open;
+        any other sentence with amounts closes it.
+        """
+        open_list = self.context.open_breakdown
+        if open_list is None:
+            return None
+        has_amount = any(t.type == "AMOUNT" for clause in parsed for t in clause.tokens)
+        if not has_amount:
+            return None
+        opens_part = (
+            len(parsed) >= 2
+            and parsed[0].kind == "amount"
+            and parsed[1].kind == "share"
+            and not any(t.type == "TEXT" for t in parsed[1].core)
+            and not any(t.type == "QIZHONG" for clause in parsed for t in clause.tokens)
+        )
+        if opens_part:
+            return open_list
+        self.context.open_breakdown = None
+        return None
+
+    def _amount(self, clause: Clause, token: Tok, section: str, role: str = "amount") -> Amount | None:
+        q = quantity(token)
+        if q is None:
+            return None
+        label = clause.pre_text()
+        if role != "amount":
+            label += "".join(t.text for t in clause.core if t.type in ("BUDGETW", "FINALW"))
+        amount = Amount(label, label_key(label, self.unit), q, role, section)
+        for open_section in self.stack:
+            self.first_amount.setdefault(id(open_section), amount)
+        self.context.amounts.append(amount)
+        self.facts.append(amount)
+        return amount
+
+    def _find(self, key: str, before: int, role: str | None = None) -> Amount | None:
+        """The latest amount whose label is ``key`` (or, failing that, ends
+        with it or is its ending), printed before ``before``."""
+        candidates = [
+            amount
+            for amount in reversed(self.context.amounts)
+            if amount.span.start < before and (role is None or amount.role == role)
+        ]
+        exact = next((amount for amount in candidates if amount.key == key), None)
+        return exact or next((amount for amount in candidates if keys_match(amount.key, key)), None)
+
+    def _subject(self, text: str, before: int) -> Amount | None:
+        """Resolve a change's subject ("收入支出总体", "一般公共预算财政拨款支出")."""
+        key = label_key(text, self.unit)
+        if not key:
+            return None
+        both = re.search(r"(?:收入支出|收支)(?:总体)?$", key)
+        if both:
+            # "财政拨款收入支出总体" is the total both of income and of spending.
+            stem = key[: both.start()]
+            income = self._find(stem + "收入", before)
+            spending = self._find(stem + "支出", before)
+            if income and spending and income.quantity.value == spending.quantity.value:
+                return income
+            return None
+        return self._find(key, before)
+
+    def _sentence(
+        self,
+        parsed: list[Clause],
+        section: str,
+        previous_topic: Amount | None,
+        carried: Breakdown | None,
+    ) -> Amount | None:
+        topic: Amount | None = None
+        last: Amount | None = None
+        breakdown: Breakdown | None = carried
+        breakdowns: list[Breakdown] = []
+        budget: Amount | None = None
+        final: Amount | None = None
+        subject_text: str | None = None
+        pending: Change | None = None
+        pending_age = 0
+        for index, clause in enumerate(parsed):
+            kind = clause.kind
+            pending_age += 1
+            has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
+            if has_qizhong and last is None and previous_topic is not None:
+                # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list
+                # after a full stop still breaks down the previous sentence's topic.
+                last = previous_topic
+            if kind == "amount":
+                amount = self._amount(clause, clause.first("AMOUNT"), section)
+                if amount is None:
+                    continue
+                if has_qizhong and last is not None:
+                    if breakdown is not None and breakdown is not carried:
+                        breakdown.nested = True
+                    breakdown = Breakdown(last, [amount], False, nested=breakdown is not None and breakdown is not carried)
+                    breakdowns.append(breakdown)
+                elif breakdown is not None:
+                    breakdown.parts.append(amount)
+                    if breakdown is carried:
+                        # A carried list takes one leading amount per sentence.
+                        breakdown = None
+                topic = topic or amount
+                last = amount
+            elif kind in ("budget_amount", "final_amount"):
+                role = "budget" if kind == "budget_amount" else "final"
+                amount = self._amount(clause, clause.first("AMOUNT"), section, role)
+                if amount is None:
+                    continue
+                if role == "budget":
+                    budget = amount
+                else:
+                    final = amount
+                last = amount
+                topic = topic or amount
+            elif kind == "other" and has_qizhong and last is not None:
+                breakdown = Breakdown(last, [], False)
+                breakdowns.append(breakdown)
+            elif kind == "share":
+                pct = quantity(clause.first("PCT"))
+                if pct is None or last is None:
+                    continue
+                named = "".join(t.text for t in clause.core if t.type == "TEXT")
+                named = re.sub(r"(?:的比重|的比例|比重|比例)?(?:为|是)?$", "", named)
+                named = re.sub(r"的$", "", named)
+                total = None
+                if named:
+                    total = self._find(label_key(named, self.unit), last.span.start)
+                else:
+                    owner = next((b for b in breakdowns if last in b.parts), None)
+                    if owner is None and carried is not None and last in carried.parts:
+                        owner = carried
+                    if owner is None:
+                        owner = self._item_list_total(last)
+                    total = owner.total if owner else None
+                self.facts.append(Share(last, total, pct, named or None))
+            elif kind == "comparison":
+                subject_text = clause.pre_text() or subject_text
+            elif kind in ("change_amount", "change_rate", "flat"):
+                direction_tok = clause.first("INC", "DEC", "FLAT")
+                direction = {"INC": "inc", "DEC": "dec", "FLAT": "flat"}[direction_tok.type]
+                base = "".join(t.text for t in clause.core if t.type == "CMP")
+                own_subject = clause.pre_text()
+                if kind == "change_amount":
+                    amount_tok = clause.first("AMOUNT", "COUNT")
+                    q = quantity(amount_tok)
+                    subject = None
+                    if own_subject:
+                        subject = self._subject(own_subject, direction_tok.start)
+                    elif subject_text:
+                        subject = self._subject(subject_text, direction_tok.start)
+                    elif amount_tok.type == "AMOUNT":
+                        subject = last or previous_topic
+                    if subject is not None and amount_tok.type != "AMOUNT":
+                        subject = None
+                    pending = Change(subject, direction, q, None, None, base, (direction_tok.text,), Span(direction_tok.start, amount_tok.end))
+                    pending_age = 0
+                    self.facts.append(pending)
+                elif kind == "change_rate":
+                    pct = quantity(clause.first("PCT"))
+                    if pending is not None and pending_age <= 1 and pending.rate is None:
+                        pending.rate_direction = direction
+                        pending.rate = pct
+                        pending.words = (*pending.words, direction_tok.text)
+                        pending.span = Span(pending.span.start, pct.span.end)
+                    else:
+                        subject = self._subject(own_subject, direction_tok.start) if own_subject else None
+                        self.facts.append(
+                            Change(subject, direction, None, direction, pct, base, (direction_tok.text,), Span(direction_tok.start, pct.span.end))
+                        )
+                elif pending is not None and pending_age <= 1 and pending.rate is None:
+                    # "增加 5.00 万元，持平": the change is called no change.
+                    pending.rate_direction = "flat"
+                    pending.words = (*pending.words, direction_tok.text)
+                    pending.span = Span(pending.span.start, direction_tok.end)
+                else:
+                    self.facts.append(
+                        Change(None, "flat", None, None, None, base, (direction_tok.text,), Span(direction_tok.start, direction_tok.end))
+                    )
+            elif kind == "variance":
+                pct = quantity(clause.first("PCT"))
+                if pct is not None and budget is not None and final is not None:
+                    self.facts.append(Variance(budget, final, pct, None, None))
+            elif kind == "completion":
+                pct = quantity(clause.first("PCT"))
+                if pct is not None and budget is not None and final is not None:
+                    self.facts.append(Completion(budget, final, pct))
+            elif kind == "relation":
+                word = clause.first("RELW")
+                if budget is not None and final is not None:
+                    first_word = next(t for t in clause.core if t.type in ("BUDGETW", "FINALW"))
+                    relation = word.text
+                    if first_word.type == "BUDGETW":
+                        relation = {"大于": "小于", "高于": "低于", "小于": "大于", "低于": "高于"}.get(relation, relation)
+                    self.facts.append(Variance(budget, final, None, relation, Span(clause.core[0].start, clause.core[-1].end)))
+        for item in breakdowns:
+            self.facts.append(item)
+        if carried is not None:
+            carried.complete = _is_complete(carried)
+        if breakdowns:
+            newest = breakdowns[-1]
+            shares = {id(f.part) for f in self.facts[-len(parsed) * 2:] if isinstance(f, Share)}
+            if not newest.parts or all(id(part) in shares for part in newest.parts):
+                self.context.open_breakdown = newest
+        for item in breakdowns:
+            item.complete = _is_complete(item)
+        return topic
+
+
+def _is_complete(breakdown: Breakdown) -> bool:
+    if breakdown.nested or len(breakdown.parts) < 2:
+        return False
+    for head, part in _IDENTITIES:
+        if head.search(breakdown.total.key) and all(part.search(p.key) for p in breakdown.parts):
+            return True
+    return False
+
+
+_EXPRESSION = re.compile(
+    r"(?P<lhs>(?:\d+(?:\.\d+)?\s*[^\d*×=，。；,;:]{0,8}?\s*/?\s*[*×]\s*)+\d+(?:\.\d+)?\s*[^\d*×=，。；,;:]{0,8}?)"
+    r"\s*=\s*(?P<rhs>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+)
+_FACTOR = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[^\d*×=/]*)(?P<per>(?:/[^\d*×=/]+)*)")
+
+
+def _expressions(paragraph: Paragraph) -> list[Expression]:
+    """Explicit products "a*b*c=R万元"; money factors carry 元 or 万元."""
+    found = []
+    for match in _EXPRESSION.finditer(paragraph.text):
+        base = paragraph.span.start
+        factors = []
+        money_factor = Decimal(1)
+        for factor in _FACTOR.finditer(match.group("lhs")):
+            parsed = parse_printed(factor.group("num"))
+            if parsed is None:
+                continue
+            value, interval = parsed
+            unit = factor.group("unit").strip()
+            if unit.startswith("万元"):
+                money_factor = UNIT_TO_WAN["万元"]
+            elif unit.startswith("元"):
+                money_factor = UNIT_TO_WAN["元"]
+            start = base + match.start("lhs") + factor.start("num")
+            factors.append(
+                Quantity(factor.group(0), value, interval, unit, Span(start, start + len(factor.group("num"))), places_of(factor.group("num")))
+            )
+        result = parse_printed(match.group("rhs"))
+        if len(factors) < 2 or result is None:
+            continue
+        value, interval = result
+        unit = match.group("unit")
+        factor = UNIT_TO_WAN[unit]
+        rhs_start = base + match.start("rhs")
+        result_q = Quantity(
+            match.group("rhs") + unit, value * factor, interval.scale(factor), "万元",
+            Span(rhs_start, rhs_start + len(match.group("rhs"))), places_of(match.group("rhs")),
+        )
+        # Store the money conversion on the first factor's unit string.
+        found.append(Expression(factors, result_q, match.group(0), Span(base + match.start(), base + match.end())))
+        found[-1].money_factor = money_factor  # type: ignore[attr-defined]
+    return found
+
+
+def extract_facts(document: Document) -> list[Fact]:
+    return FactExtractor(document).run()

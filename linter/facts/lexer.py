@@ -1,0 +1,113 @@
+"""Tokens of a paragraph for the clause grammar (grammar/clause.lark).
+
+The lexer runs over the folded working text of one paragraph and keeps every
+token's exact span, so a fact can point at the printed number.  Numbers are
+read before the text is cut into clauses, so that a thousands separator —
+including a full-width comma between digit groups, "3，518.85万元" — is part
+of the number and not a clause break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"[-+]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
+_YEAR = r"(?:19|20)\d{2}\s*年度?"
+
+# Alternatives in priority order: the first that matches at a position wins.
+_TOKEN_PATTERNS = (
+    ("CMP", rf"(?:比|较|与)\s*(?:上年|上一年|去年|{_YEAR})\s*(?:同期)?\s*(?:年初)?(?:预算|决算)?\s*数?\s*(?:相比|比较)?|同比"),
+    ("YEAR", rf"(?<!\d){_YEAR}"),
+    ("PCT", rf"(?<![\d.]){_NUM}\s*%+"),
+    ("AMOUNT", rf"(?<![\d.]){_NUM}\s*(?:亿元|万元|元)"),
+    ("COUNT", rf"(?<![\d.]){_NUM}\s*(?:人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天)"),
+    ("NUMBER", rf"(?<![\d.]){_NUM}"),
+    ("VARW", r"预决算差异率|差异率"),
+    ("DONEW", r"完成(?:年初|全年)?预算的?|预算完成率|预算执行率"),
+    ("BUDGETW", r"(?:年初|全年)?预算数(?:为|是)?|(?:年初|全年)预算为"),
+    ("FINALW", r"(?:支出)?决算数(?:为|是)?|支出决算为|决算为"),
+    ("RELW", r"大于|小于|等于|高于|低于"),
+    ("INC", r"增加|增长|上升|提高|增幅|上涨|增多"),
+    ("DEC", r"减少|下降|降低|降幅|减幅"),
+    ("FLAT", r"持平|无变化|没有变化|无增减|保持一致"),
+    ("SHARE", r"占比|占(?!用|有|地)"),
+    ("QIZHONG", r"其中"),
+    ("COLON", r":"),
+    ("SEP", r"[，,；;、]"),
+    ("END", r"[。！？!?]"),
+)
+_MASTER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS))
+
+
+@dataclass(frozen=True)
+class Tok:
+    type: str
+    text: str  # folded text of the token
+    start: int  # offsets in the working text
+    end: int
+
+
+def tokenize(text: str, base: int = 0) -> list[Tok]:
+    """Tokens of ``text`` (folded), offsets shifted by ``base``; runs of other
+    characters become TEXT tokens, spaces are dropped."""
+    tokens: list[Tok] = []
+    pos = 0
+    pending = None  # start of a TEXT run
+
+    def flush(upto: int) -> None:
+        nonlocal pending
+        if pending is not None:
+            chunk = text[pending:upto]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                start = base + pending + lead
+                tokens.append(Tok("TEXT", stripped, start, start + len(stripped)))
+            pending = None
+
+    while pos < len(text):
+        match = _MASTER.match(text, pos)
+        if match:
+            flush(pos)
+            kind = match.lastgroup
+            tokens.append(Tok(kind, match.group(), base + match.start(), base + match.end()))
+            pos = match.end()
+        else:
+            if pending is None:
+                pending = pos
+            pos += 1
+    flush(len(text))
+    return tokens
+
+
+def number_part(token: Tok) -> str:
+    """The number inside an AMOUNT / PCT / COUNT / NUMBER token."""
+    match = re.match(_NUM, token.text)
+    return match.group() if match else ""
+
+
+def unit_part(token: Tok) -> str:
+    return token.text[len(number_part(token)):].strip().rstrip("%") or ("%" if token.type == "PCT" else "")
+
+
+def clauses(tokens: list[Tok]) -> list[list[list[Tok]]]:
+    """Sentences (cut at 。！？) of clauses (cut at ，；、,;)."""
+    sentences: list[list[list[Tok]]] = []
+    sentence: list[list[Tok]] = []
+    clause: list[Tok] = []
+    for token in tokens:
+        if token.type in ("SEP", "END"):
+            if clause:
+                sentence.append(clause)
+            clause = []
+            if token.type == "END" and sentence:
+                sentences.append(sentence)
+                sentence = []
+        else:
+            clause.append(token)
+    if clause:
+        sentence.append(clause)
+    if sentence:
+        sentences.append(sentence)
+    return sentences

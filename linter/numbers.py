@@ -1,0 +1,118 @@
+"""Printed numbers as intervals, and arithmetic that never cries wolf.
+
+A disclosure prints 434.50 for any true value in [434.495, 434.505] and 14.11%
+for any rate in [14.105%, 14.115%].  A claim is inconsistent only when *no*
+choice of true values inside those intervals makes it hold (the idea of XBRL
+Calculations 1.1).  Every bound is computed with :class:`decimal.Decimal`;
+there is no float and no tolerance picked by eye.  The half-unit comes from
+the printed precision, so "1万元" stands for 0.5–1.5 and "100%" for 99.5–100.5.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+# Amounts are compared in 万元 (the unit of the narrative).
+UNIT_TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000)}
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [lo, hi] of Decimals."""
+
+    lo: Decimal
+    hi: Decimal
+
+    @staticmethod
+    def exact(value: Decimal | int) -> "Interval":
+        value = Decimal(value)
+        return Interval(value, value)
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def __mul__(self, other: "Interval") -> "Interval":
+        products = (self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi)
+        return Interval(min(products), max(products))
+
+    def scale(self, factor: Decimal) -> "Interval":
+        a, b = self.lo * factor, self.hi * factor
+        return Interval(min(a, b), max(a, b))
+
+    def contains_zero(self) -> bool:
+        return self.lo <= 0 <= self.hi
+
+    def __truediv__(self, other: "Interval") -> "Interval | None":
+        """Quotient interval; None when the divisor may be zero (unbounded)."""
+        if other.contains_zero():
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 34
+            quotients = (self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi)
+        return Interval(min(quotients), max(quotients))
+
+    def intersects(self, other: "Interval") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def midpoint(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+    def describe(self, places: int = 2, suffix: str = "") -> str:
+        """"14.11%" when the interval rounds to one printed value, else a range."""
+        quantum = Decimal(1).scaleb(-places)
+        lo, hi = self.lo.quantize(quantum), self.hi.quantize(quantum)
+        if lo == hi:
+            return f"{lo}{suffix}"
+        return f"{lo}{suffix}–{hi}{suffix}"
+
+
+def half_unit(text: str) -> Decimal:
+    """Half a unit of the last printed digit of a plain number string."""
+    places = len(text.split(".", 1)[1]) if "." in text else 0
+    return Decimal(5).scaleb(-(places + 1))
+
+
+def parse_printed(text: str) -> tuple[Decimal, Interval] | None:
+    """"1,286.27" / "-1.47" / "１００" → value and the interval it stands for.
+
+    Thousands separators (also a full-width comma between digit groups) are
+    dropped; anything else that is not a plain number gives None.
+    """
+    cleaned = text.translate(str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")).replace(",", "").replace("，", "")
+    cleaned = cleaned.strip()
+    if not _NUMBER.match(cleaned):
+        return None
+    value = Decimal(cleaned)
+    half = half_unit(cleaned)
+    return value, Interval(value - half, value + half)
+
+
+def places_of(text: str) -> int:
+    cleaned = text.replace(",", "").replace("，", "").rstrip("%％")
+    return len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
+
+
+def to_wan(interval: Interval, unit: str) -> Interval:
+    return interval.scale(UNIT_TO_WAN.get(unit, Decimal(1)))
+
+
+def percent_interval(interval: Interval) -> Interval:
+    """A printed percentage interval as a ratio interval (14.11 → 0.1411)."""
+    return interval.scale(Decimal("0.01"))
+
+
+def ratio_as_percent(ratio: Interval) -> Interval:
+    return ratio.scale(Decimal(100))
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """Round half up to the printed precision (how templates round)."""
+    from decimal import ROUND_HALF_UP
+
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

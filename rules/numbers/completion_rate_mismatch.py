@@ -1,0 +1,42 @@
+"""N107 completion-rate-mismatch: "完成年初预算的 R%" ≠ 决算数 / 预算数."""
+
+from __future__ import annotations
+
+from linter.facts.model import Completion
+from linter.issues import Message
+from linter.numbers import ratio_as_percent
+from linter.rule import Example, Rule
+
+
+class CompletionRateMismatch(Rule):
+    code = "N107"
+    name = "completion-rate-mismatch"
+    severity = "error"
+    summary = Message("预算完成率与金额不符", "A budget completion rate does not match the amounts")
+    description = Message(
+        "“年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 R%”：R = F ÷ B。预算数可能为 0 时不检查。",
+        "\"年初预算为 B，支出决算为 F，完成年初预算的 R%\": R = F / B. Not checked when B may be 0.",
+    )
+    examples = (
+        Example("年初预算为 200.00 万元，支出决算为 150.00 万元，完成年初预算的 57.00%。", fails=True),
+        Example("年初预算为 200.00 万元，支出决算为 150.00 万元，完成年初预算的 75.00%。", fails=False),
+    )
+
+    def check(self, document):
+        for fact in document.facts:
+            if not isinstance(fact, Completion):
+                continue
+            ratio = fact.final.quantity.interval / fact.budget.quantity.interval
+            if ratio is None or fact.budget.quantity.interval.lo <= 0:
+                continue
+            expected = ratio_as_percent(ratio)
+            if expected.intersects(fact.rate.interval):
+                continue
+            want = expected.describe(fact.rate.places, "%")
+            yield self.finding(
+                fact.rate.span,
+                f"完成率应为 {want}（{fact.final.quantity.text} ÷ {fact.budget.quantity.text}），实为 {fact.rate.text}",
+                f"completion should be {want} ({fact.final.quantity.text} / {fact.budget.quantity.text}), found {fact.rate.text}",
+                expected=want,
+                actual=fact.rate.text,
+            )

@@ -1,0 +1,45 @@
+"""N108 expression-mismatch: explicit arithmetic such as "50课时*3500元/课时=17.5万元"."""
+
+from __future__ import annotations
+
+from linter.facts.model import Expression
+from linter.issues import Message
+from linter.numbers import Interval
+from linter.rule import Example, Rule
+
+
+class ExpressionMismatch(Rule):
+    code = "N108"
+    name = "expression-mismatch"
+    severity = "error"
+    summary = Message("算式结果错误", "Explicit arithmetic is wrong")
+    description = Message(
+        "文中写出的乘法算式（如“50课时*3500元/课时=17.5万元”“200元/人/天*15人*30天=9万元”）结果须正确；"
+        "以元为单位的因子与以万元为单位的结果会先换算。按打印精度做区间运算。",
+        "Written-out products (\"50课时*3500元/课时=17.5万元\") must be right; a factor in 元 and "
+        "a result in 万元 are converted first. Interval arithmetic over the printed precision.",
+    )
+    examples = (
+        Example("培训费按 50课时*3500元/课时=17.5万元 测算。", fails=False),
+        Example("伙食费按 200元/人/天*15人/*30天=3万元 测算。", fails=True),
+        Example("伙食费按 200元/人/天*15人*30天=9万元 测算。", fails=False),
+    )
+
+    def check(self, document):
+        for fact in document.facts:
+            if not isinstance(fact, Expression):
+                continue
+            product = Interval.exact(1)
+            for factor in fact.factors:
+                product = product * factor.interval
+            product = product.scale(getattr(fact, "money_factor", 1))
+            if product.intersects(fact.result.interval):
+                continue
+            want = product.describe(max(fact.result.places, 2), "万元")
+            yield self.finding(
+                fact.result.span,
+                f"算式结果应为 {want}，实为 {fact.result.text}",
+                f"the product is {want}, not {fact.result.text}",
+                expected=want,
+                actual=fact.result.text,
+            )

@@ -1,0 +1,55 @@
+"""N101 share-mismatch: "X 万元，占 Y%" where Y is not X / total."""
+
+from __future__ import annotations
+
+from linter.facts.model import Share
+from linter.issues import Message
+from linter.numbers import ratio_as_percent
+from linter.rule import Example, Rule
+
+
+class ShareMismatch(Rule):
+    code = "N101"
+    name = "share-mismatch"
+    severity = "error"
+    summary = Message("占比与金额不符", "A share does not match its amounts")
+    description = Message(
+        "“X 万元，占 Y%”中 Y 应等于 X 除以该句所说的总数（句中点名的总数，如“占本年支出合计的”，"
+        "或“其中：”之前的总数）。按打印精度做区间运算：金额代表 ±0.005 万元以内的任意真实值、"
+        "百分比代表 ±0.005 个百分点以内的任意真实值，只有在任何取值都无法成立时才报告。"
+        "找不到总数的占比不检查。",
+        "In \"X 万元，占 Y%\", Y must equal X divided by the total the sentence is about (the "
+        "total it names, such as 占本年支出合计的, or the amount before 其中). Interval "
+        "arithmetic over the printed precision: reported only when no true values within "
+        "half a unit of the printed digits make it hold. Shares whose total cannot be "
+        "found are not checked.",
+    )
+    examples = (
+        Example("本年支出 427.08 万元，其中：基本支出 295.95 万元，占 63.90%；项目支出 131.13 万元，占 30.70%。", fails=True),
+        Example("本年支出 427.08 万元，其中：基本支出 295.95 万元，占 69.30%；项目支出 131.13 万元，占 30.70%。", fails=False),
+        Example(
+            "一般公共预算财政拨款支出 1,286.27 万元。\n\n教育支出 1,286.27 万元，占一般公共预算财政拨款支出的 100.00%。",
+            fails=False,
+        ),
+        Example("部门收入预算 1,050.52万元，其中：\n\n一般公共预算 715.52万元，占 58.11%。", fails=True, kind="budget"),
+    )
+
+    def check(self, document):
+        for fact in document.facts:
+            if not isinstance(fact, Share) or fact.total is None or fact.total is fact.part:
+                continue
+            ratio = fact.part.quantity.interval / fact.total.quantity.interval
+            if ratio is None:
+                continue
+            expected = ratio_as_percent(ratio)
+            if expected.intersects(fact.percent.interval):
+                continue
+            want = expected.describe(fact.percent.places, "%")
+            part, total = fact.part.quantity.text, fact.total.quantity.text
+            yield self.finding(
+                fact.percent.span,
+                f"占比应为 {want}（{part} ÷ {total}），实为 {fact.percent.text}",
+                f"share should be {want} ({part} / {total}), found {fact.percent.text}",
+                expected=want,
+                actual=fact.percent.text,
+            )

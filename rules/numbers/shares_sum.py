@@ -1,0 +1,86 @@
+"""N105 shares-sum: the shares of one breakdown make 100% within rounding; a
+share nudged by 0.01 to force exactly 100.00% is reported as information."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.facts.model import Breakdown, Share
+from linter.issues import Message
+from linter.numbers import Interval, rounded
+from linter.rule import Example, Rule
+
+
+class SharesSum(Rule):
+    code = "N105"
+    name = "shares-sum"
+    severity = "error"
+    summary = Message("各分项占比之和不等于 100%", "The shares of a breakdown do not make 100%")
+    description = Message(
+        "分项之和等于总数时，各分项的占比之和必须为 100%（按每个占比 ±0.005 个百分点的区间计算）。"
+        "若各占比按金额四舍五入后之和不是 100.00%，而文中把其中一个调整 0.01 使合计恰为 100.00%，"
+        "只作为提示（info）报告，不算错误。",
+        "When the parts make up their total, their shares must add up to 100% (each share "
+        "standing for ±0.005 points). A share nudged by 0.01 away from its rounded value so "
+        "that the printed shares make exactly 100.00% is reported as info, not as an error.",
+    )
+    examples = (
+        Example("本年支出 427.08 万元，其中：基本支出 295.95 万元，占 69.30%；项目支出 131.13 万元，占 31.70%。", fails=True),
+        Example("本年支出 427.08 万元，其中：基本支出 295.95 万元，占 69.30%；项目支出 131.13 万元，占 30.70%。", fails=False),
+        Example(
+            "支出 715.52万元，其中：社会保障支出 654.95万元，占 91.54%；卫生健康支出 24.21万元，占 3.38%；"
+            "住房保障支出 36.35万元，占 5.08%。",
+            fails=True,
+        ),
+    )
+
+    def check(self, document):
+        shares = {id(fact.part): fact for fact in document.facts if isinstance(fact, Share)}
+        for fact in document.facts:
+            if not isinstance(fact, Breakdown) or fact.nested or len(fact.parts) < 2:
+                continue
+            group = [shares.get(id(part)) for part in fact.parts]
+            if any(share is None or share.total is not fact.total for share in group):
+                continue
+            parts_sum = Interval.exact(0)
+            for part in fact.parts:
+                parts_sum = parts_sum + part.quantity.interval
+            if not parts_sum.intersects(fact.total.quantity.interval):
+                continue  # the parts are not the whole: N104's business
+            if fact.total.quantity.interval.contains_zero():
+                continue  # shares of a zero total are undefined ("占 0.00%")
+            pct_sum = Interval.exact(0)
+            for share in group:
+                pct_sum = pct_sum + share.percent.interval
+            printed = sum(share.percent.value for share in group)
+            if not (pct_sum.lo <= 100 <= pct_sum.hi):
+                yield self.finding(
+                    group[0].percent.span,
+                    f"各分项占比之和为 {printed}%，不是 100%",
+                    f"the shares add up to {printed}%, not 100%",
+                    expected="100%",
+                    actual=f"{printed}%",
+                )
+                continue
+            yield from self._nudged(fact, group, printed)
+
+    def _nudged(self, fact, group, printed):
+        total = fact.total.quantity.value
+        if printed != 100 or total == 0:
+            return
+        natural = [
+            rounded(share.part.quantity.value / total * Decimal(100), share.percent.places) for share in group
+        ]
+        if sum(natural) == 100:
+            return
+        for share, value in zip(group, natural):
+            if value != share.percent.value:
+                yield self.finding(
+                    share.percent.span,
+                    f"按金额计算占比为 {value}%，此处写作 {share.percent.text}，似为使合计恰为 100.00% 而调整",
+                    f"computed share is {value}%, printed {share.percent.text}: apparently nudged "
+                    "so that the shares make exactly 100.00%",
+                    expected=f"{value}%",
+                    actual=share.percent.text,
+                    severity="info",
+                )

@@ -1,0 +1,65 @@
+"""N106 variance-rate-mismatch: 预决算差异率 ≠ (决算数 − 预算数) / 预算数, or
+the wording 决算数大于/小于/等于预算数 against the two amounts."""
+
+from __future__ import annotations
+
+from linter.facts.model import Variance
+from linter.issues import Message
+from linter.numbers import ratio_as_percent
+from linter.rule import Example, Rule
+
+
+class VarianceRateMismatch(Rule):
+    code = "N106"
+    name = "variance-rate-mismatch"
+    severity = "error"
+    summary = Message("预决算差异率或大小表述与金额不符", "A budget variance rate or wording does not match the amounts")
+    description = Message(
+        "预决算差异率 =（决算数 − 年初预算数）÷ 年初预算数；“决算数大于/小于/等于预算数”须与两个金额一致。"
+        "预算数可能为 0 时不检查差异率。按打印精度做区间运算。",
+        "预决算差异率 = (final − budget) / budget; the wording 决算数大于/小于/等于预算数 must "
+        "agree with the two amounts. Not checked when the budget may be 0. Interval arithmetic.",
+    )
+    examples = (
+        Example("与年初预算相比，年初预算数 433.45 万元，决算数 434.50 万元，预决算差异率 2.40%。", fails=True),
+        Example("与年初预算相比，年初预算数 433.45 万元，决算数 434.50 万元，预决算差异率 0.24%。", fails=False),
+        Example("年初预算数 100.00 万元，决算数 90.00 万元，决算数大于预算数。", fails=True),
+        Example("年初预算数 100.00 万元，决算数 90.00 万元，预决算差异率-10.00%，决算数小于预算数。", fails=False),
+    )
+
+    def check(self, document):
+        for fact in document.facts:
+            if not isinstance(fact, Variance):
+                continue
+            budget, final = fact.budget.quantity, fact.final.quantity
+            if fact.rate is not None:
+                ratio = (final.interval - budget.interval) / budget.interval
+                if ratio is None or budget.interval.lo <= 0:
+                    continue
+                expected = ratio_as_percent(ratio)
+                if expected.intersects(fact.rate.interval):
+                    continue
+                want = expected.describe(fact.rate.places, "%")
+                yield self.finding(
+                    fact.rate.span,
+                    f"预决算差异率应为 {want}（(决算数 {final.text} − 预算数 {budget.text}) ÷ 预算数），实为 {fact.rate.text}",
+                    f"variance rate should be {want} ((final {final.text} − budget {budget.text}) / budget), found {fact.rate.text}",
+                    expected=want,
+                    actual=fact.rate.text,
+                )
+            elif fact.relation is not None:
+                holds = {
+                    "大于": final.interval.hi > budget.interval.lo,
+                    "高于": final.interval.hi > budget.interval.lo,
+                    "小于": final.interval.lo < budget.interval.hi,
+                    "低于": final.interval.lo < budget.interval.hi,
+                    "等于": final.interval.intersects(budget.interval),
+                }.get(fact.relation, True)
+                if holds:
+                    continue
+                yield self.finding(
+                    fact.relation_span,
+                    f"决算数 {final.text} 与预算数 {budget.text} 的关系不是“{fact.relation}”",
+                    f"final {final.text} is not {fact.relation} (as stated) budget {budget.text}",
+                    actual=fact.relation,
+                )
