@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 
 # Amounts are compared in 万元 (the unit of the narrative).
 UNIT_TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000)}
@@ -52,10 +52,16 @@ class Interval:
         """Quotient interval; None when the divisor may be zero (unbounded)."""
         if other.contains_zero():
             return None
+        pairs = ((self.lo, other.lo), (self.lo, other.hi), (self.hi, other.lo), (self.hi, other.hi))
+        # Round outward, so that an interval touching a bound only at its very
+        # edge (3347.875 …) still touches it after division.
         with localcontext() as ctx:
-            ctx.prec = 34
-            quotients = (self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi)
-        return Interval(min(quotients), max(quotients))
+            ctx.prec, ctx.rounding = 34, ROUND_FLOOR
+            lo = min(a / b for a, b in pairs)
+        with localcontext() as ctx:
+            ctx.prec, ctx.rounding = 34, ROUND_CEILING
+            hi = max(a / b for a, b in pairs)
+        return Interval(lo, hi)
 
     def intersects(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
@@ -113,6 +119,4 @@ def ratio_as_percent(ratio: Interval) -> Interval:
 
 def rounded(value: Decimal, places: int) -> Decimal:
     """Round half up to the printed precision (how templates round)."""
-    from decimal import ROUND_HALF_UP
-
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

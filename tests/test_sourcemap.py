@@ -28,6 +28,20 @@ def input_text_at(lines: list[str], document, span: Span) -> str:
     return "".join(piece.rstrip() for piece in pieces[:-1]) + pieces[-1]
 
 
+def fact_quantities(document):
+    """Every printed number the fact extractor saw."""
+    from linter.facts.model import Quantity
+
+    for fact in document.facts:
+        for value in vars(fact).values():
+            candidates = value if isinstance(value, list) else [value]
+            for candidate in candidates:
+                if isinstance(candidate, Quantity):
+                    yield candidate
+                elif hasattr(candidate, "quantity"):
+                    yield candidate.quantity
+
+
 def check_every_number(text: str, document) -> int:
     lines = re.split(r"\r\n|\r|\n", text)
     checked = 0
@@ -35,6 +49,10 @@ def check_every_number(text: str, document) -> int:
         span = Span(match.start(), match.end())
         assert input_text_at(lines, document, span).translate(FOLD) == match.group(), match.group()
         assert document.raw_text(span).translate(FOLD) == match.group()
+        checked += 1
+    for quantity in fact_quantities(document):
+        printed = input_text_at(lines, document, quantity.span).translate(FOLD)
+        assert printed.replace(" ", "") == quantity.text.replace(" ", ""), (printed, quantity.text)
         checked += 1
     for section in document.sections():
         if section.number_span is not None:

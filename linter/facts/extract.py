@@ -50,6 +50,8 @@ _LABEL_SUFFIX = re.compile(r"(?:合计|总计|总额|总数|金额|数额|资金
 # A breakdown is complete (its parts are the whole) for these identities:
 # head key -> the keys its parts must all match.
 _IDENTITIES = (
+    (re.compile(r"本年收入$"), re.compile(r"收入$")),
+    (re.compile(r"本年支出$"), re.compile(r"支出$")),
     (re.compile(r"收入$"), re.compile(r"本年收入|非财政拨款结余|结转和结余|结转结余|财政拨款收入$")),
     (re.compile(r"支出$"), re.compile(r"本年支出|结余分配|结转和结余|结转结余|财政拨款支出$")),
     (re.compile(r"三公经费"), re.compile(r"出国|公务用车|公务接待")),
@@ -232,7 +234,15 @@ class FactExtractor:
             and not any(t.type == "TEXT" for t in parsed[1].core)
             and not any(t.type == "QIZHONG" for clause in parsed for t in clause.tokens)
         )
-        if opens_part:
+        names_part = (
+            parsed[0].kind == "amount"
+            and not any(t.type == "QIZHONG" for clause in parsed for t in clause.tokens)
+            and _identity_part(open_list.total.key, label_key(parsed[0].pre_text(), self.unit))
+        )
+        first_key = label_key(parsed[0].pre_text(), self.unit) if parsed[0].kind == "amount" else ""
+        repeated = any(part.key == first_key for part in open_list.parts)
+        if (opens_part or names_part) and not repeated:
+            # A part named a second time starts a new enumeration (具体情况如下).
             return open_list
         self.context.open_breakdown = None
         return None
@@ -416,11 +426,20 @@ class FactExtractor:
         if breakdowns:
             newest = breakdowns[-1]
             shares = {id(f.part) for f in self.facts[-len(parsed) * 2:] if isinstance(f, Share)}
-            if not newest.parts or all(id(part) in shares for part in newest.parts):
+            if (
+                not newest.parts
+                or all(id(part) in shares for part in newest.parts)
+                or any(head.search(newest.total.key) for head, _ in _IDENTITIES)
+            ):
                 self.context.open_breakdown = newest
         for item in breakdowns:
             item.complete = _is_complete(item)
         return topic
+
+
+def _identity_part(head_key: str, part_key: str) -> bool:
+    """Is ``part_key`` one of the parts of the identity ``head_key`` heads?"""
+    return any(head.search(head_key) and part.search(part_key) for head, part in _IDENTITIES)
 
 
 def _is_complete(breakdown: Breakdown) -> bool:
@@ -458,7 +477,10 @@ def _expressions(paragraph: Paragraph) -> list[Expression]:
                 money_factor = UNIT_TO_WAN["元"]
             start = base + match.start("lhs") + factor.start("num")
             factors.append(
-                Quantity(factor.group(0), value, interval, unit, Span(start, start + len(factor.group("num"))), places_of(factor.group("num")))
+                Quantity(
+                    factor.group("num"), value, interval, unit + factor.group("per"),
+                    Span(start, start + len(factor.group("num"))), places_of(factor.group("num")),
+                )
             )
         result = parse_printed(match.group("rhs"))
         if len(factors) < 2 or result is None:
@@ -468,12 +490,12 @@ def _expressions(paragraph: Paragraph) -> list[Expression]:
         factor = UNIT_TO_WAN[unit]
         rhs_start = base + match.start("rhs")
         result_q = Quantity(
-            match.group("rhs") + unit, value * factor, interval.scale(factor), "万元",
+            match.group("rhs"), value * factor, interval.scale(factor), "万元",
             Span(rhs_start, rhs_start + len(match.group("rhs"))), places_of(match.group("rhs")),
         )
-        # Store the money conversion on the first factor's unit string.
-        found.append(Expression(factors, result_q, match.group(0), Span(base + match.start(), base + match.end())))
-        found[-1].money_factor = money_factor  # type: ignore[attr-defined]
+        found.append(
+            Expression(factors, result_q, match.group(0), Span(base + match.start(), base + match.end()), money_factor)
+        )
     return found
 
 

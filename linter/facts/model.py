@@ -120,9 +120,10 @@ class Expression:
     """"50课时*3500元/课时=17.5万元": the product stated with its result."""
 
     factors: list[Quantity]
-    result: Quantity
+    result: Quantity  # in 万元
     text: str
     span: Span
+    money_factor: Decimal = Decimal(1)  # converts the product to 万元 (0.0001 for 元)
     kind: str = field(default="expression", init=False)
 
 

@@ -32,14 +32,15 @@ class ExpressionMismatch(Rule):
             product = Interval.exact(1)
             for factor in fact.factors:
                 product = product * factor.interval
-            product = product.scale(getattr(fact, "money_factor", 1))
+            product = product.scale(fact.money_factor)
             if product.intersects(fact.result.interval):
                 continue
             want = product.describe(max(fact.result.places, 2), "万元")
+            printed = f"{fact.result.value}万元"
             yield self.finding(
                 fact.result.span,
-                f"算式结果应为 {want}，实为 {fact.result.text}",
-                f"the product is {want}, not {fact.result.text}",
+                f"算式结果应为 {want}，实为 {printed}",
+                f"the product is {want}, not {printed}",
                 expected=want,
-                actual=fact.result.text,
+                actual=printed,
             )
