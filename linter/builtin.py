@@ -47,6 +47,11 @@ def disclint_rules():
 
 @hookimpl
 def disclint_formatters():
-    from linter.formatters import json_format, text_format
+    from linter.formatters import github_format, json_format, sarif_format, text_format
 
-    return {"text": text_format.render, "json": json_format.render}
+    return {
+        "text": text_format.render,
+        "json": json_format.render,
+        "sarif": sarif_format.render,
+        "github": github_format.render,
+    }

@@ -86,9 +86,20 @@ def main() -> None:
     (部门预算公开 / 部门决算公开) for inconsistent numbers, years and structure."""
 
 
+def _use_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    help="Output format: text, json, sarif or github (GitHub Actions annotations); plugins may add more.",
+)
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated), e.g. S101,N.")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option(
@@ -98,9 +109,23 @@ def main() -> None:
     show_default=True,
     help="Exit with status 1 when an issue of this severity or higher is found.",
 )
+@click.option("--no-context", is_flag=True, help="Text format: do not quote the offending source lines.")
+@click.option("--statistics", is_flag=True, help="Text format: also count the issues per rule.")
 @_lang_option
 @_with_doc_options
-def check(paths, output_format, select, ignore, fail_on, lang, kind, year, unit) -> None:
+def check(
+    paths,
+    output_format,
+    select,
+    ignore,
+    fail_on,
+    no_context,
+    statistics,
+    lang,
+    kind,
+    year,
+    unit,
+) -> None:
     """Lint disclosure files (directories are searched for .txt files; - reads stdin).
 
     Exit status: 0 when no issue reaches --fail-on, 1 when one does, 2 for a
@@ -119,6 +144,8 @@ def check(paths, output_format, select, ignore, fail_on, lang, kind, year, unit)
             f"unknown format {output_format!r}; choose from {', '.join(sorted(formatters))}",
             param_hint="--format",
         )
+    if statistics and output_format != "text":
+        raise click.UsageError("--statistics applies to the text format only")
     known = {rule.code for rule in rules}
     selection = Selection(_codes(select), _codes(ignore))
     for code in selection.select + selection.ignore:
@@ -127,7 +154,17 @@ def check(paths, output_format, select, ignore, fail_on, lang, kind, year, unit)
     active = [rule for rule in rules if selection.enabled(rule.code)]
     overrides = _overrides(kind, year, unit)
     results = [lint_path(path, active, lang, overrides) for path in _expand(paths, lang)]
-    click.echo(formatters[output_format](results, lang=lang, version=__version__), nl=False)
+
+    report = formatters[output_format](
+        results,
+        lang=lang,
+        version=__version__,
+        context=not no_context,
+        color=_use_color(),
+        statistics=statistics,
+        rules=active,
+    )
+    click.echo(report, nl=False)
     failed = any(reaches(issue, fail_on) for result in results for issue in result.issues)
     sys.exit(1 if failed else 0)
 
@@ -199,3 +236,36 @@ def explain(code, lang) -> None:
         heading = ("Fails" if example.fails else "Passes") if lang == "en" else ("报告" if example.fails else "通过")
         click.echo(f"\n{heading}:")
         click.echo("\n".join("    " + line for line in example.text.splitlines() if line.strip()))
+
+
+@main.command()
+@click.argument("path")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--only",
+    "fact_kind",
+    multiple=True,
+    type=click.Choice(["amount", "share", "change", "breakdown", "variance", "completion", "expression"]),
+    help="Only facts of this kind (repeatable).",
+)
+@_with_doc_options
+def facts(path, output_format, fact_kind, kind, year, unit) -> None:
+    """Show the typed facts the number rules check, with their spans."""
+    from linter.facts.render import fact_as_dict, fact_as_text
+    from linter.pipeline import load_document
+    from linter.reading import ReadError
+
+    try:
+        document = load_document(path, _overrides(kind, year, unit))
+    except ReadError as exc:
+        click.echo(f"disclint: {path}: {exc.en}", err=True)
+        sys.exit(1)
+    selected = [fact for fact in document.facts if not fact_kind or fact.kind in fact_kind]
+    if output_format == "json":
+        import json
+
+        payload = {"path": path, "facts": [fact_as_dict(document, fact) for fact in selected]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for fact in selected:
+            click.echo(fact_as_text(document, fact))

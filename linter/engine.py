@@ -7,21 +7,34 @@ an E001/E002 issue of that file, and the other files are still linted.
 
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass, field
 
 from linter.issues import SEVERITY_RANK, Finding, Issue, Message
-from linter.pipeline import Overrides, load_document
-from linter.reading import ReadError
+from linter.pipeline import Overrides, parse_text
+from linter.reading import ReadError, read_text
 from linter.rule import Rule
 from linter.tree import Document, DocumentInfo
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as linter.textlines.split_lines
+
+
 @dataclass
 class FileResult:
+    """One file's issues, with the decoded input text (``None`` when it could
+    not be read): reports quote the offending lines from it and baselines
+    fingerprint the offending text, without reading the file (or stdin) twice."""
+
     path: str
     info: DocumentInfo
     issues: list[Issue] = field(default_factory=list)
+    text: str | None = None
+
+    def lines(self) -> list[str]:
+        """The input lines, numbered as issues number them (from 1 at index 0)."""
+        return _LINE_BREAK.split(self.text) if self.text is not None else []
 
 
 @dataclass
@@ -47,7 +60,7 @@ def _issue(rule: Rule, finding: Finding, document: Document | None, lang: str) -
     return Issue(
         rule=rule.code,
         name=rule.name,
-        severity=rule.severity,
+        severity=finding.severity or rule.severity,
         message=finding.message.text(lang),
         line=line,
         column=column,
@@ -94,8 +107,11 @@ def lint_path(
 ) -> FileResult:
     """Lint one file; read problems become an issue of that file."""
     by_code = {rule.code: rule for rule in rules}
+    text = None
     try:
-        document = load_document(path, overrides)
+        decoded = read_text(path)
+        text = decoded.text
+        document = parse_text(text, path, decoded.encoding, overrides)
     except ReadError as exc:
         code = "E002" if "empty" in exc.en else "E001"
         info = DocumentInfo()
@@ -104,8 +120,8 @@ def lint_path(
         if rule is not None:
             message = Message(f"{path}：{exc.zh}", f"{path}: {exc.en}")
             issues.append(_issue(rule, Finding(code, None, message), None, lang))
-        return FileResult(path, info, issues)
-    return FileResult(path, document.info, lint_document(document, rules, lang))
+        return FileResult(path, info, issues, text)
+    return FileResult(path, document.info, lint_document(document, rules, lang), text)
 
 
 def reaches(issue: Issue, threshold: str) -> bool:

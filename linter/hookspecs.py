@@ -29,6 +29,10 @@ def disclint_rules():
 def disclint_formatters():
     """Return a dict of output format name -> formatter callable.
 
-    A formatter is called as ``formatter(results, lang=..., version=...)`` with
-    a list of :class:`linter.engine.FileResult` and returns the report text.
+    A formatter is called as ``formatter(results, lang=..., version=...,
+    **options)`` with a list of :class:`linter.engine.FileResult` and returns
+    the report text.  Options it does not use must be accepted and ignored
+    (``**options``); the CLI passes ``context``, ``color`` and ``statistics``
+    (the text format's switches) and ``rules`` (the rules of the run, for
+    formats that describe them, like SARIF).
     """

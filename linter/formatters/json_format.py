@@ -18,7 +18,7 @@ def summary(results) -> dict:
     }
 
 
-def render(results, lang: str = "zh", version: str = "") -> str:
+def render(results, lang: str = "zh", version: str = "", **options) -> str:
     document = {
         "tool": {"name": "disclint", "version": version},
         "files": [

@@ -1,29 +1,86 @@
 """The human report: ``path:line:col: CODE [severity] message`` per issue,
-then a summary line.  Messages already state the expected and printed values;
-the JSON report carries them as separate fields."""
+the offending input line(s) with a marker under the span, then a summary
+line.  Messages already state the expected and printed values; the JSON
+report carries them as separate fields.
+
+Options (keyword arguments from the CLI): ``context`` quotes the source
+(``--no-context`` turns it off), ``color`` adds ANSI colours (the CLI asks for
+them only on a terminal without NO_COLOR), ``statistics`` adds counts per rule.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import click
+
 from linter.formatters.json_format import summary
+from linter.formatters.snippet import snippet
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render(results, lang: str = "zh", version: str = "") -> str:
-    lines = []
-    for result in results:
-        for issue in result.issues:
-            where = f"{result.path}:{issue.line}:{issue.column}"
-            lines.append(f"{where}: {issue.rule} [{issue.severity}] {issue.message}")
+def summary_line(results, lang: str = "zh") -> str:
     counts = summary(results)
     if lang == "en":
-        lines.append(
+        return (
             f"{counts['files']} file(s) checked: {counts['errors']} error(s), "
             f"{counts['warnings']} warning(s), {counts['infos']} info(s)"
         )
-    else:
-        lines.append(
-            f"共检查 {counts['files']} 个文件：错误 {counts['errors']} 个，"
-            f"警告 {counts['warnings']} 个，提示 {counts['infos']} 个"
-        )
+    return (
+        f"共检查 {counts['files']} 个文件：错误 {counts['errors']} 个，"
+        f"警告 {counts['warnings']} 个，提示 {counts['infos']} 个"
+    )
+
+
+def statistics_lines(results, lang: str = "zh") -> list[str]:
+    """Counts per rule, most frequent first (then by code)."""
+    counts = Counter()
+    about = {}
+    for result in results:
+        for issue in result.issues:
+            counts[issue.rule] += 1
+            about[issue.rule] = (issue.name, issue.severity)
+    if not counts:
+        return []
+    lines = ["Issues per rule:" if lang == "en" else "按规则统计："]
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        name, severity = about[code]
+        lines.append(f"{count:>6}  {code}  {name} [{severity}]")
+    return lines
+
+
+def render(
+    results,
+    lang: str = "zh",
+    version: str = "",
+    context: bool = True,
+    color: bool = False,
+    statistics: bool = False,
+    **options,
+) -> str:
+    def paint(text: str, role: str) -> str:
+        if not color or not text:
+            return text
+        if role == "gutter":
+            return click.style(text, fg="blue")
+        if role == "path":
+            return click.style(text, bold=True)
+        return click.style(text, fg=_COLORS.get(role, None), bold=True)
+
+    lines = []
+    for result in results:
+        source = result.lines() if context else []
+        for issue in result.issues:
+            where = paint(f"{result.path}:{issue.line}:{issue.column}:", "path")
+            label = paint(f"{issue.rule} [{issue.severity}]", issue.severity)
+            lines.append(f"{where} {label} {issue.message}")
+            if context:
+                quoted = snippet(source, issue, lambda text, role: paint(text, issue.severity if role == "marker" else role))
+                if quoted:
+                    lines.extend(quoted)
+                    lines.append("")
+    if statistics:
+        lines.extend(statistics_lines(results, lang))
+    lines.append(summary_line(results, lang))
     return "\n".join(lines) + "\n"
