@@ -86,6 +86,17 @@ def main() -> None:
     (部门预算公开 / 部门决算公开) for inconsistent numbers, years and structure."""
 
 
+def _say(lang: str, zh: str, en: str) -> str:
+    return f"disclint: {en}" if lang == "en" else f"disclint：{zh}"
+
+
+def _fail(lang: str, error) -> None:
+    """A problem with a file the user named (baseline, --output): one line
+    on stderr, exit status 2, no traceback."""
+    click.echo(_say(lang, error.zh, error.en), err=True)
+    sys.exit(2)
+
+
 def _use_color() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -111,6 +122,25 @@ def _use_color() -> bool:
 )
 @click.option("--no-context", is_flag=True, help="Text format: do not quote the offending source lines.")
 @click.option("--statistics", is_flag=True, help="Text format: also count the issues per rule.")
+@click.option(
+    "--output",
+    "-o",
+    "output_path",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file (atomically); the terminal gets a one-line summary.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only issues that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Record every current issue in this baseline file and exit 0.",
+)
 @_lang_option
 @_with_doc_options
 def check(
@@ -121,6 +151,9 @@ def check(
     fail_on,
     no_context,
     statistics,
+    output_path,
+    baseline_path,
+    write_baseline_path,
     lang,
     kind,
     year,
@@ -131,7 +164,10 @@ def check(
     Exit status: 0 when no issue reaches --fail-on, 1 when one does, 2 for a
     usage or configuration error.
     """
+    from linter import baseline
     from linter.engine import Selection, lint_path, reaches
+    from linter.formatters.text_format import summary_line
+    from linter.output import OutputError, write_atomically
     from linter.plugins import PluginError, all_formatters, all_rules
 
     try:
@@ -146,25 +182,61 @@ def check(
         )
     if statistics and output_format != "text":
         raise click.UsageError("--statistics applies to the text format only")
+    if baseline_path and write_baseline_path:
+        raise click.UsageError("use either --baseline or --write-baseline, not both")
     known = {rule.code for rule in rules}
     selection = Selection(_codes(select), _codes(ignore))
     for code in selection.select + selection.ignore:
         if not any(rule_code.startswith(code) for rule_code in known):
             raise click.BadParameter(f"no rule code starts with {code!r}", param_hint="--select/--ignore")
     active = [rule for rule in rules if selection.enabled(rule.code)]
+    accepted = None
+    if baseline_path:
+        try:
+            accepted = baseline.load(baseline_path)
+        except baseline.BaselineError as exc:
+            _fail(lang, exc)
     overrides = _overrides(kind, year, unit)
     results = [lint_path(path, active, lang, overrides) for path in _expand(paths, lang)]
+
+    if write_baseline_path:
+        recorded = baseline.build(results, write_baseline_path)
+        try:
+            write_atomically(write_baseline_path, baseline.dumps(recorded))
+        except OutputError as exc:
+            _fail(lang, exc)
+        count = sum(len(entries) for entries in recorded["files"].values())
+        click.echo(
+            _say(lang, f"已将 {count} 个问题记录到基线 {write_baseline_path}",
+                 f"recorded {count} issue(s) in baseline {write_baseline_path}")
+        )
+        sys.exit(0)
+    if accepted is not None:
+        results, hidden = baseline.apply(results, accepted, baseline_path)
+        click.echo(
+            _say(lang, f"基线 {baseline_path} 中已有的 {hidden} 个问题未报告",
+                 f"{hidden} issue(s) already in baseline {baseline_path} not reported"),
+            err=True,
+        )
 
     report = formatters[output_format](
         results,
         lang=lang,
         version=__version__,
         context=not no_context,
-        color=_use_color(),
+        color=output_path is None and _use_color(),
         statistics=statistics,
         rules=active,
     )
-    click.echo(report, nl=False)
+    if output_path:
+        try:
+            write_atomically(output_path, report)
+        except OutputError as exc:
+            _fail(lang, exc)
+        written = f"report written to {output_path}" if lang == "en" else f"报告已写入 {output_path}"
+        click.echo(summary_line(results, lang) + ("; " if lang == "en" else "；") + written)
+    else:
+        click.echo(report, nl=False)
     failed = any(reaches(issue, fail_on) for result in results for issue in result.issues)
     sys.exit(1 if failed else 0)
 

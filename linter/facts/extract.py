@@ -57,6 +57,8 @@ _IDENTITIES = (
     (re.compile(r"三公经费"), re.compile(r"出国|公务用车|公务接待")),
     (re.compile(r"政府采购"), re.compile(r"货物|工程|服务")),
     (re.compile(r"基本支出"), re.compile(r"人员经费|公用经费")),
+    (re.compile(r"实有人数?$|人员总数?$"), re.compile(r"在职|离休|退休")),
+    (re.compile(r"车辆$"), re.compile(r"用车$|车辆$")),
 )
 
 
@@ -137,6 +139,9 @@ def quantity(token: Tok) -> Quantity | None:
         return None
     value, interval = parsed
     unit = unit_part(token)
+    if token.type == "COUNT" and "." not in number:
+        # People, vehicles and projects are counted, not rounded: "2辆" is 2.
+        interval = Interval.exact(value)
     if token.type == "AMOUNT":
         factor = UNIT_TO_WAN.get(unit, Decimal(1))
         value, interval, unit = value * factor, interval.scale(factor), "万元"
@@ -164,7 +169,8 @@ class FactExtractor:
         self.item_lists: dict[int, Breakdown] = {}  # id(parent) -> its items' figures
         self.paragraph: Paragraph | None = None
         self._walk(self.document.children)
-        return self.facts
+        # A "其中：" whose parts never came breaks nothing down.
+        return [fact for fact in self.facts if not (isinstance(fact, Breakdown) and not fact.parts)]
 
     def _walk(self, nodes) -> None:
         for node in nodes:
@@ -252,7 +258,7 @@ class FactExtractor:
         if q is None:
             return None
         label = clause.pre_text()
-        if role != "amount":
+        if role in ("budget", "final"):
             label += "".join(t.text for t in clause.core if t.type in ("BUDGETW", "FINALW"))
         amount = Amount(label, label_key(label, self.unit), q, role, section)
         for open_section in self.stack:
@@ -296,8 +302,11 @@ class FactExtractor:
         carried: Breakdown | None,
     ) -> Amount | None:
         topic: Amount | None = None
-        last: Amount | None = None
-        breakdown: Breakdown | None = carried
+        last: Amount | None = None  # the last money amount
+        last_of: dict[str, Amount] = {}  # the last figure of each unit (万元, 辆, 人 …)
+        # The open 其中 list of each unit: "车辆 2辆，价值 41.02万元；其中：一般
+        # 公务用车 2辆，价值 41.02万元…" breaks down the count and the value in parallel.
+        open_lists: dict[str, Breakdown] = {carried.total.quantity.unit: carried} if carried else {}
         breakdowns: list[Breakdown] = []
         budget: Amount | None = None
         final: Amount | None = None
@@ -308,26 +317,37 @@ class FactExtractor:
             kind = clause.kind
             pending_age += 1
             has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
-            if has_qizhong and last is None and previous_topic is not None:
+            if has_qizhong and not last_of and previous_topic is not None:
                 # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list
                 # after a full stop still breaks down the previous sentence's topic.
-                last = previous_topic
-            if kind == "amount":
-                amount = self._amount(clause, clause.first("AMOUNT"), section)
+                last_of[previous_topic.quantity.unit] = previous_topic
+            if not has_qizhong and _opens_enumeration(clause):
+                # "其他用车主要是：…" opens another enumeration: the 其中 list ends.
+                # ("主要原因是：…" explains; the list goes on after it.)
+                open_lists.clear()
+            if has_qizhong:
+                for unit, head in last_of.items():
+                    nested = unit in open_lists and open_lists[unit] is not carried
+                    if nested:
+                        open_lists[unit].nested = True
+                    open_lists[unit] = Breakdown(head, [], False, nested=nested)
+                    breakdowns.append(open_lists[unit])
+            if kind in ("amount", "count"):
+                token = clause.first("AMOUNT", "COUNT")
+                amount = self._amount(clause, token, section, "amount" if kind == "amount" else "count")
                 if amount is None:
                     continue
-                if has_qizhong and last is not None:
-                    if breakdown is not None and breakdown is not carried:
-                        breakdown.nested = True
-                    breakdown = Breakdown(last, [amount], False, nested=breakdown is not None and breakdown is not carried)
-                    breakdowns.append(breakdown)
-                elif breakdown is not None:
-                    breakdown.parts.append(amount)
-                    if breakdown is carried:
+                unit = amount.quantity.unit
+                owner = open_lists.get(unit)
+                if owner is not None and owner.total is not amount:
+                    owner.parts.append(amount)
+                    if owner is carried:
                         # A carried list takes one leading amount per sentence.
-                        breakdown = None
-                topic = topic or amount
-                last = amount
+                        del open_lists[unit]
+                last_of[unit] = amount
+                if kind == "amount":
+                    topic = topic or amount
+                    last = amount
             elif kind in ("budget_amount", "final_amount"):
                 role = "budget" if kind == "budget_amount" else "final"
                 amount = self._amount(clause, clause.first("AMOUNT"), section, role)
@@ -338,10 +358,8 @@ class FactExtractor:
                 else:
                     final = amount
                 last = amount
+                last_of[amount.quantity.unit] = amount
                 topic = topic or amount
-            elif kind == "other" and has_qizhong and last is not None:
-                breakdown = Breakdown(last, [], False)
-                breakdowns.append(breakdown)
             elif kind == "share":
                 pct = quantity(clause.first("PCT"))
                 if pct is None or last is None:
@@ -435,6 +453,18 @@ class FactExtractor:
         for item in breakdowns:
             item.complete = _is_complete(item)
         return topic
+
+
+_ENUMERATION_INTRO = re.compile(r"(?:包括|分别是|分别为|主要是|主要有|明细如下|如下)$")
+
+
+def _opens_enumeration(clause: Clause) -> bool:
+    """Does the clause open a list of its own ("X主要是：A、B")?"""
+    for index, token in enumerate(clause.pre):
+        if token.type == "COLON":
+            before = "".join(t.text for t in clause.pre[:index])
+            return bool(_ENUMERATION_INTRO.search(before))
+    return False
 
 
 def _identity_part(head_key: str, part_key: str) -> bool:

@@ -7,7 +7,9 @@ id and index and at its region in the input file.  Our columns count
 characters, so the run says ``columnKind: unicodeCodePoints`` (SARIF's
 default would be UTF-16 code units, which differ for characters outside the
 BMP).  The PDF page, the expected and printed values go into the result's
-property bag.
+property bag, and the baseline fingerprint into ``partialFingerprints`` so
+that viewers can track a result across edits the same way ``--baseline``
+does.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import json
 import os
 from pathlib import PurePath
 from urllib.parse import quote
+
+from linter.baseline import Fingerprinter
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -50,7 +54,7 @@ def _rule(rule, lang: str) -> dict:
     }
 
 
-def _result(issue, result, index: dict) -> dict:
+def _result(issue, result, index: dict, prints: Fingerprinter) -> dict:
     region = {
         "startLine": issue.line,
         "startColumn": issue.column,
@@ -78,6 +82,7 @@ def _result(issue, result, index: dict) -> dict:
                 }
             }
         ],
+        "partialFingerprints": {"disclint/v1": prints.of(issue)},
     }
     if properties:
         out["properties"] = properties
@@ -93,7 +98,8 @@ def render(results, lang: str = "zh", version: str = "", rules=None, **options) 
     index = {rule.code: i for i, rule in enumerate(rules)}
     sarif_results = []
     for result in results:
-        sarif_results.extend(_result(issue, result, index) for issue in result.issues)
+        prints = Fingerprinter(result.lines())
+        sarif_results.extend(_result(issue, result, index, prints) for issue in result.issues)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -31,6 +31,9 @@ class BreakdownSumMismatch(Rule):
         Example("项目支出 100.00 万元，其中：培训费 60.00 万元、差旅费 50.00 万元。", fails=True),
         Example("项目支出 100.00 万元，其中：培训费 60.00 万元。", fails=False),
         Example("基本支出 10.00 万元，其中：人员经费 3.33 万元、公用经费 6.66 万元。", fails=False),
+        Example("车辆 2辆，价值 41.02万元；其中：一般公务用车 2辆，价值 41.02万元；其他车辆 1辆，价值 0.00万元。", fails=True),
+        Example("实有人数 17 人，其中：在职人员 15 人，离休人员 0 人，退休人员 2 人。", fails=False),
+        Example("实有人数 17 人，其中：在职人员 15 人，离休人员 0 人，退休人员 1 人。", fails=True),
     )
 
     def check(self, document):
@@ -41,14 +44,15 @@ class BreakdownSumMismatch(Rule):
             parts = Interval.exact(0)
             for part in fact.parts:
                 parts = parts + part.quantity.interval
-            printed_sum = sum(p.quantity.value for p in fact.parts)
+            unit = total.unit
+            printed_sum = f"{sum(p.quantity.value for p in fact.parts)}{unit}"
             if parts.lo > total.interval.hi:
-                zh = f"分项之和 {printed_sum} 万元超过总数 {total.text}"
-                en = f"the parts add up to {printed_sum} 万元, more than the total {total.text}"
+                zh = f"分项之和 {printed_sum} 超过总数 {total.text}"
+                en = f"the parts add up to {printed_sum}, more than the total {total.text}"
             elif fact.complete and not parts.intersects(total.interval):
-                zh = f"分项之和为 {printed_sum} 万元，与总数 {total.text} 不符"
-                en = f"the parts add up to {printed_sum} 万元, not the total {total.text}"
+                zh = f"分项之和为 {printed_sum}，与总数 {total.text} 不符"
+                en = f"the parts add up to {printed_sum}, not the total {total.text}"
             else:
                 continue
-            expected = parts.describe(total.places, "万元")
+            expected = parts.describe(total.places, unit)
             yield self.finding(total.span, zh, en, expected=expected, actual=total.text)
