@@ -141,6 +141,14 @@ def _use_color() -> bool:
     type=click.Path(dir_okay=False),
     help="Record every current issue in this baseline file and exit 0.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Lint files in this many parallel processes (0: one per CPU).",
+)
 @_lang_option
 @_with_doc_options
 def check(
@@ -154,6 +162,7 @@ def check(
     output_path,
     baseline_path,
     write_baseline_path,
+    jobs,
     lang,
     kind,
     year,
@@ -165,9 +174,10 @@ def check(
     usage or configuration error.
     """
     from linter import baseline
-    from linter.engine import Selection, lint_path, reaches
+    from linter.engine import Selection, reaches
     from linter.formatters.text_format import summary_line
     from linter.output import OutputError, write_atomically
+    from linter.parallel import lint_paths
     from linter.plugins import PluginError, all_formatters, all_rules
 
     try:
@@ -197,7 +207,7 @@ def check(
         except baseline.BaselineError as exc:
             _fail(lang, exc)
     overrides = _overrides(kind, year, unit)
-    results = [lint_path(path, active, lang, overrides) for path in _expand(paths, lang)]
+    results = lint_paths(_expand(paths, lang), active, lang, overrides, jobs)
 
     if write_baseline_path:
         recorded = baseline.build(results, write_baseline_path)
