@@ -1,8 +1,10 @@
-"""The built-in plugin: the rule packs in rules/ and the standard formatters.
+"""The built-in plugin: the rule packs in rules/, the .txt reader and the
+standard formatters — contributed through the same hooks as any plugin.
 
-Rule modules are loaded from the rules/ directory by path (it is shipped as
-data inside the wheel, see linter.resources); every :class:`Rule` subclass a
-module defines with a code is instantiated once.
+Python rule modules are loaded from the rules/ directory by path (it is
+shipped as data inside the wheel, see linter.resources); every :class:`Rule`
+subclass a module defines with a code is instantiated once.  The YAML rules
+in the same directory are contributed as a rule directory.
 """
 
 from __future__ import annotations
@@ -43,6 +45,18 @@ def python_rules(root: Path) -> list[Rule]:
 @hookimpl
 def disclint_rules():
     return python_rules(rules_dir())
+
+
+@hookimpl
+def disclint_rule_dirs():
+    return [rules_dir()]
+
+
+@hookimpl
+def disclint_readers():
+    from linter.reading import read_text
+
+    return {".txt": lambda path: read_text(path).text}
 
 
 @hookimpl

@@ -112,13 +112,26 @@ def _use_color() -> bool:
     help="Output format: text, json, sarif or github (GitHub Actions annotations); plugins may add more.",
 )
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated), e.g. S101,N.")
+@click.option("--extend-select", help="Add these codes or prefixes to the configured selection.")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
-    default="error",
-    show_default=True,
-    help="Exit with status 1 when an issue of this severity or higher is found.",
+    default=None,
+    help="Exit with status 1 when an issue of this severity or higher is found [default: error].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file (.disclint.yaml or pyproject.toml) instead of searching for one.",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A directory of YAML rules to add (repeatable).",
 )
 @click.option("--no-context", is_flag=True, help="Text format: do not quote the offending source lines.")
 @click.option("--statistics", is_flag=True, help="Text format: also count the issues per rule.")
@@ -149,14 +162,17 @@ def _use_color() -> bool:
     show_default=True,
     help="Lint files in this many parallel processes (0: one per CPU).",
 )
-@_lang_option
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages [default: zh].")
 @_with_doc_options
 def check(
     paths,
     output_format,
     select,
+    extend_select,
     ignore,
     fail_on,
+    config_path,
+    rule_dirs,
     no_context,
     statistics,
     output_path,
@@ -174,40 +190,49 @@ def check(
     usage or configuration error.
     """
     from linter import baseline
-    from linter.engine import Selection, reaches
+    from linter.config import ConfigError
+    from linter.engine import reaches
     from linter.formatters.text_format import summary_line
     from linter.output import OutputError, write_atomically
-    from linter.parallel import lint_paths
-    from linter.plugins import PluginError, all_formatters, all_rules
+    from linter.plugins import PluginError, all_formatters
+    from linter.ruleset import RuleSetError
+    from linter.runplan import plan_run, run_plan
+    from linter.yamlrules import YamlRuleError
 
+    cli = {
+        "select": _codes(select),
+        "extend_select": _codes(extend_select),
+        "ignore": _codes(ignore),
+        "rules": tuple(rule_dirs),
+        "kind": kind,
+        "year": year,
+        "unit": unit,
+    }
     try:
         formatters = all_formatters()
-        rules = all_rules()
-    except PluginError as exc:
-        raise click.UsageError(f"plugin error: {exc}") from None
-    if output_format not in formatters:
-        raise click.BadParameter(
-            f"unknown format {output_format!r}; choose from {', '.join(sorted(formatters))}",
-            param_hint="--format",
-        )
-    if statistics and output_format != "text":
-        raise click.UsageError("--statistics applies to the text format only")
-    if baseline_path and write_baseline_path:
-        raise click.UsageError("use either --baseline or --write-baseline, not both")
-    known = {rule.code for rule in rules}
-    selection = Selection(_codes(select), _codes(ignore))
-    for code in selection.select + selection.ignore:
-        if not any(rule_code.startswith(code) for rule_code in known):
-            raise click.BadParameter(f"no rule code starts with {code!r}", param_hint="--select/--ignore")
-    active = [rule for rule in rules if selection.enabled(rule.code)]
-    accepted = None
-    if baseline_path:
-        try:
-            accepted = baseline.load(baseline_path)
-        except baseline.BaselineError as exc:
-            _fail(lang, exc)
-    overrides = _overrides(kind, year, unit)
-    results = lint_paths(_expand(paths, lang), active, lang, overrides, jobs)
+        files = _expand(paths, lang or "zh")
+        plan = plan_run(files, cli, config_path)
+        lang = lang or plan.lang or "zh"
+        fail_on = fail_on or plan.fail_on or "error"
+        if output_format not in formatters:
+            raise click.BadParameter(
+                f"unknown format {output_format!r}; choose from {', '.join(sorted(formatters))}",
+                param_hint="--format",
+            )
+        if statistics and output_format != "text":
+            raise click.UsageError("--statistics applies to the text format only")
+        if baseline_path and write_baseline_path:
+            raise click.UsageError("use either --baseline or --write-baseline, not both")
+        accepted = None
+        if baseline_path:
+            try:
+                accepted = baseline.load(baseline_path)
+            except baseline.BaselineError as exc:
+                _fail(lang, exc)
+        results, active = run_plan(plan, lang, jobs)
+    except (ConfigError, YamlRuleError, RuleSetError, PluginError) as exc:
+        click.echo(f"disclint: error: {exc}", err=True)
+        sys.exit(2)
 
     if write_baseline_path:
         recorded = baseline.build(results, write_baseline_path)

@@ -37,19 +37,6 @@ class FileResult:
         return _LINE_BREAK.split(self.text) if self.text is not None else []
 
 
-@dataclass
-class Selection:
-    """Which rule codes run: ``select``/``ignore`` match a code or a prefix."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    def enabled(self, code: str) -> bool:
-        if self.select and not any(code.startswith(prefix) for prefix in self.select):
-            return False
-        return not any(code.startswith(prefix) for prefix in self.ignore)
-
-
 def _issue(rule: Rule, finding: Finding, document: Document | None, lang: str) -> Issue:
     if document is not None and finding.span is not None:
         loc = document.location(finding.span)

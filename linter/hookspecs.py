@@ -26,6 +26,26 @@ def disclint_rules():
 
 
 @hookspec
+def disclint_rule_dirs():
+    """Return a list of directories of YAML rule files (pathlib.Path or str).
+
+    Every ``*.yaml`` file below them is loaded as a rule and validated
+    against the schema of the kind it extends (see linter.yamlrules).
+    """
+
+
+@hookspec
+def disclint_readers():
+    """Return a dict of file suffix (".txt", ".pdf", …) -> reader callable.
+
+    A reader is called as ``reader(path)`` and returns the document's text
+    (a ``str``), or raises :class:`linter.reading.ReadError` with a message
+    in both languages.  Directories given on the command line are searched
+    for files with these suffixes.
+    """
+
+
+@hookspec
 def disclint_formatters():
     """Return a dict of output format name -> formatter callable.
 

@@ -1,18 +1,21 @@
-"""Load plugins and collect what they contribute (rules, formatters)."""
+"""Load plugins and collect what they contribute: Python rules, YAML rule
+directories, input readers and formatters."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import pluggy
 
 from linter import hookspecs
 from linter.core_rules import CORE_RULES
+from linter.resources import rules_dir
 from linter.rule import Rule
 
 
 class PluginError(Exception):
-    """A plugin contributed something unusable (duplicate code, bad object)."""
+    """A plugin could not be loaded or contributed something unusable."""
 
 
 @lru_cache(maxsize=1)
@@ -22,20 +25,38 @@ def plugin_manager() -> pluggy.PluginManager:
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     manager.register(builtin, name="disclint-builtin")
-    manager.load_setuptools_entrypoints(hookspecs.PROJECT)
+    try:
+        manager.load_setuptools_entrypoints(hookspecs.PROJECT)
+    except Exception as exc:  # a broken third-party package must not crash the CLI
+        raise PluginError(f"cannot load a plugin of the 'disclint' entry-point group: {exc}") from None
     return manager
 
 
-def all_rules() -> list[Rule]:
-    """Core codes plus every plugin's rules, sorted by code; codes are unique."""
+def _yaml_rules(extra_dirs: tuple[str, ...]) -> list[Rule]:
+    from linter.yamlrules import load_rule_dir
+
+    builtin = rules_dir().resolve()
+    directories = [Path(d) for found in plugin_manager().hook.disclint_rule_dirs() for d in (found or ())]
+    rules: list[Rule] = []
+    for directory in [*directories, *map(Path, extra_dirs)]:
+        # The built-in files are validated by the test suite, not at every run.
+        rules.extend(load_rule_dir(directory, validate=directory.resolve() != builtin))
+    return rules
+
+
+@lru_cache(maxsize=8)
+def all_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """Core codes, every plugin's Python rules and every YAML rule (from the
+    plugins' rule directories and ``extra_dirs``), sorted by code.  Codes are
+    unique: a second rule with a code already taken is an error."""
     rules: dict[str, Rule] = {rule.code: rule for rule in CORE_RULES}
-    for contributed in plugin_manager().hook.disclint_rules():
-        for rule in contributed or ():
-            if not isinstance(rule, Rule) or not rule.code or not rule.name:
-                raise PluginError(f"plugin rule {rule!r} has no code or name")
-            if rule.code in rules:
-                raise PluginError(f"two rules use the code {rule.code}")
-            rules[rule.code] = rule
+    python_rules = [rule for contributed in plugin_manager().hook.disclint_rules() for rule in (contributed or ())]
+    for rule in [*python_rules, *_yaml_rules(tuple(extra_dirs))]:
+        if not isinstance(rule, Rule) or not rule.code or not rule.name:
+            raise PluginError(f"plugin rule {rule!r} has no code or name")
+        if rule.code in rules:
+            raise PluginError(f"two rules use the code {rule.code} ({rules[rule.code].name} and {rule.name})")
+        rules[rule.code] = rule
     return sorted(rules.values(), key=lambda rule: rule.code)
 
 
@@ -44,3 +65,12 @@ def all_formatters() -> dict:
     for contributed in plugin_manager().hook.disclint_formatters():
         formatters.update(contributed or {})
     return formatters
+
+
+def all_readers() -> dict:
+    """File suffix -> reader; later plugins may add suffixes, not replace .txt."""
+    readers: dict = {}
+    for contributed in reversed(plugin_manager().hook.disclint_readers()):
+        for suffix, reader in (contributed or {}).items():
+            readers.setdefault(suffix.lower(), reader)
+    return readers

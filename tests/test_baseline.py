@@ -45,10 +45,11 @@ def test_baseline_hides_old_issues_after_lines_move_and_reports_new_ones(tmp_pat
     draft.write_text(
         "2024年度部门决算\n\n单位：某局\n\n" + SKIPPED + "\n六、其他重要事项的情况说明\n\n无。\n", encoding="utf-8"
     )
-    result, report = check_json("--baseline", "baseline.json", "draft.txt", cwd=tmp_path)
+    # (A title block makes it a final account; only S101 is under test here.)
+    result, report = check_json("--select", "S101", "--baseline", "baseline.json", "draft.txt", cwd=tmp_path)
     assert result.returncode == 1
     assert issues_of(report) == [("draft.txt", "S101", 13)]
-    unfiltered = check_json("draft.txt", cwd=tmp_path)[1]
+    unfiltered = check_json("--select", "S101", "draft.txt", cwd=tmp_path)[1]
     assert issues_of(unfiltered) == [("draft.txt", "S101", 9), ("draft.txt", "S101", 13)]
 
 

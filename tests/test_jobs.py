@@ -9,7 +9,7 @@ from conftest import EXAMPLES, run_cli
 from drafts import SKIPPED, broken_corpus, write
 from linter.engine import lint_path
 from linter.parallel import lint_paths
-from linter.plugins import all_rules
+from linter.ruleset import RuleSpec, build_rules
 
 
 def test_parallel_json_equals_serial_on_the_examples():
@@ -38,8 +38,9 @@ def test_parallel_equals_serial_with_issues_bad_files_and_stdin(tmp_path):
 def test_lint_paths_in_a_pool_keeps_the_order_and_the_results(tmp_path):
     copies = broken_corpus(tmp_path)
     paths = [str(path) for path in reversed(copies)]
-    rules = [rule for rule in all_rules() if rule.code.startswith(("S", "E"))]
-    parallel = lint_paths(paths, rules, "en", None, jobs=2)
+    spec = RuleSpec(select=("S", "E"))
+    rules = build_rules(spec)
+    parallel = lint_paths(paths, spec, "en", None, jobs=2)
     assert [result.path for result in parallel] == paths
     assert parallel == [lint_path(path, rules, "en") for path in paths]
     assert any(result.issues for result in parallel)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from linter.engine import lint_document
 from linter.numbers import Interval, parse_printed, to_wan
-from linter.pipeline import Overrides, parse_text
+from linter.pipeline import parse_text
 from linter.plugins import all_rules
 
 NUMBER_RULES = [rule for rule in all_rules() if rule.code.startswith("N")]

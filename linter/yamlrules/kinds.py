@@ -1,0 +1,391 @@
+"""The closed set of check kinds a YAML rule can extend.
+
+Each kind is a :class:`~linter.rule.Rule` built from a validated rule file;
+the file supplies code, name, severity, documents kinds, texts, examples and
+the kind's ``params``.  Patterns are matched on the folded working text
+(full-width digits, ：, （） already half-width), character by character:
+Chinese has no word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.headings import LEVELS
+from linter.issues import Message
+from linter.rule import ALL_KINDS, Example, Rule
+from linter.sourcemap import Span
+from linter.tree import Document, Paragraph, Section, Table
+
+
+class YamlRule(Rule):
+    """Common fields of every rule file."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self.code = spec["code"]
+        self.name = spec["name"]
+        self.severity = spec["severity"]
+        self.kinds = tuple(spec.get("kinds") or ALL_KINDS)
+        self.summary = Message(**spec["summary"])
+        self.description = Message(**spec["description"])
+        self.examples = tuple(
+            Example(e["text"], e["fails"], e.get("kind", "final_account"), e.get("year", 2024))
+            for e in spec.get("examples", ())
+        )
+        self.params = spec["params"]
+
+
+def _compile(pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+# -- structure ---------------------------------------------------------------
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(value: int) -> str:
+    if value < 10:
+        return _CN_DIGITS[value]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def numbering_label(level: str, value: int) -> str:
+    """How the number ``value`` is written at ``level``."""
+    return {
+        "part": f"第{_chinese(value)}部分",
+        "section": f"{_chinese(value)}、",
+        "subsection": f"（{_chinese(value)}）",
+        "item": f"{value}.",
+        "subitem": f"（{value}）",
+    }[level]
+
+
+_LEVEL_ZH = {"part": "部分", "section": "一级标题", "subsection": "二级标题", "item": "三级标题", "subitem": "四级标题"}
+
+
+class SectionNumbering(YamlRule):
+    """Within each parent, headings of a level run 1, 2, 3 … without gaps,
+    repeats or reversals; the issue points at the number."""
+
+    def check(self, document: Document):
+        levels = set(self.params.get("levels") or LEVELS)
+        yield from self._children(document.children, levels)
+
+    def _children(self, children, levels):
+        previous: dict[str, int] = {}
+        for node in children:
+            if not isinstance(node, Section):
+                continue
+            if node.value is not None:
+                if node.level in levels:
+                    yield from self._one(node, previous.get(node.level))
+                previous[node.level] = node.value
+                for deeper in LEVELS[LEVELS.index(node.level) + 1:]:
+                    previous.pop(deeper, None)
+            yield from self._children(node.children, levels)
+
+    def _one(self, node: Section, before: int | None):
+        expected = (before or 0) + 1
+        if node.value == expected:
+            return
+        printed, wanted = numbering_label(node.level, node.value), numbering_label(node.level, expected)
+        level_zh = _LEVEL_ZH[node.level]
+        if before is None:
+            zh = f"{level_zh}编号应从「{wanted}」开始，这里是「{printed}」"
+            en = f"numbering at this level should start at {wanted}, found {printed}"
+        elif node.value == before:
+            zh = f"{level_zh}编号重复：「{printed}」与上一个同级标题相同，应为「{wanted}」"
+            en = f"repeated heading number {printed}; expected {wanted}"
+        elif node.value < before:
+            prior = numbering_label(node.level, before)
+            zh = f"{level_zh}编号顺序错误：「{prior}」之后出现「{printed}」，应为「{wanted}」"
+            en = f"heading number {printed} goes backwards after {prior}; expected {wanted}"
+        else:
+            prior = numbering_label(node.level, before)
+            zh = f"{level_zh}编号跳号：「{prior}」之后应为「{wanted}」，实为「{printed}」"
+            en = f"heading numbers skip from {prior} to {printed}; expected {wanted}"
+        yield self.finding(node.number_span, zh, en, expected=wanted, actual=printed)
+
+
+class RequiredSections(YamlRule):
+    """Required parts and sections, recognised by aliases, in any order.
+
+    A container (a part) counts as present when its heading or any of its
+    children is found, since some templates print no 第X部分 at all.
+    Children are looked for under their container when it is found, else
+    anywhere.  A missing section is reported where it was expected: after
+    the previous required sibling that is present.
+    """
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
+        self.sections = [self._prepare(entry) for entry in self.params["sections"]]
+
+    def _prepare(self, entry: dict) -> dict:
+        return {
+            "name": entry["name"],
+            "aliases": [_compile(alias) for alias in entry["aliases"]],
+            "level": entry.get("level", "any"),
+            "children": [self._prepare(child) for child in entry.get("children", ())],
+        }
+
+    @staticmethod
+    def _find(entry: dict, scope: list[Section]) -> Section | None:
+        for section in scope:
+            if entry["level"] not in ("any", section.level):
+                continue
+            if any(alias.search(section.title) for alias in entry["aliases"]):
+                return section
+        return None
+
+    def check(self, document: Document):
+        everything = document.sections()
+        yield from self._check_entries(self.sections, everything, everything, None, document)
+
+    def _check_entries(self, entries, scope, everything, parent: Section | None, document):
+        previous: Section | None = None
+        for entry in entries:
+            found = self._find(entry, scope)
+            if found is None and entry["children"]:
+                # No heading of its own: present if its content is.
+                if any(self._find(child, everything) for child in entry["children"]):
+                    yield from self._check_entries(entry["children"], everything, everything, None, document)
+                    continue
+            if found is None:
+                yield self._missing(entry, previous, parent, document)
+                continue
+            previous = found
+            if entry["children"]:
+                inside = [s for s in everything if found.span.start <= s.span.start and s is not found and _within(s, found)]
+                yield from self._check_entries(entry["children"], inside, everything, found, document)
+
+    def _missing(self, entry, previous: Section | None, parent: Section | None, document):
+        name = entry["name"]
+        if previous is not None:
+            anchor = previous
+            zh = f"缺少「{name}」（应在「{previous.raw_title}」之后）"
+            en = f"missing section 「{name}」 (expected after 「{previous.raw_title}」)"
+        elif parent is not None:
+            anchor = parent
+            zh = f"缺少「{name}」（应在「{parent.raw_title}」之下）"
+            en = f"missing section 「{name}」 (expected under 「{parent.raw_title}」)"
+        else:
+            anchor = None
+            zh = f"缺少「{name}」"
+            en = f"missing section 「{name}」"
+        span = anchor.title_span if anchor is not None else _first_span(document)
+        return self.finding(span, zh, en, expected=name)
+
+
+def _within(node: Section, container: Section) -> bool:
+    stack = list(container.children)
+    while stack:
+        child = stack.pop()
+        if child is node:
+            return True
+        if isinstance(child, Section):
+            stack.extend(child.children)
+    return False
+
+
+def _first_span(document: Document) -> Span | None:
+    for node in document.walk():
+        return Span(node.span.start, node.span.start)
+    return None
+
+
+# -- text ----------------------------------------------------------------------
+
+
+def _texts(document: Document):
+    """Every piece of prose with its span: headings, paragraphs, table rows."""
+    for node in document.walk():
+        if isinstance(node, Section):
+            yield node.span, document.text[node.span.start:node.span.end]
+        elif isinstance(node, Paragraph):
+            yield node.span, node.text
+        elif isinstance(node, Table):
+            for row in node.rows:
+                yield row.span, document.text[row.span.start:row.span.end]
+
+
+class ForbiddenText(YamlRule):
+    """Template placeholders and empty reasons that must not be published."""
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
+        self.patterns = [(_compile(p["pattern"]), Message(**p["message"])) for p in self.params["patterns"]]
+
+    def check(self, document: Document):
+        for span, text in _texts(document):
+            for pattern, message in self.patterns:
+                for match in pattern.finditer(text):
+                    at = Span(span.start + match.start(), span.start + match.end())
+                    found = document.raw_text(at)
+                    yield self.finding(at, f"{message.zh}：「{found}」", f"{message.en}: 「{found}」", actual=found)
+
+
+class YearReference(YamlRule):
+    """Years that, by their wording, must be the report year (or the year
+    before or after it) — per document kind.  Document numbers (〔2018〕) and
+    titles of other documents (《…》) are skipped."""
+
+    _OFFSET = {"report": 0, "previous": -1, "next": 1}
+    _ROLE = {
+        "report": ("报告年度", "the report year"),
+        "previous": ("上一年度", "the year before the report year"),
+        "next": ("下一年度", "the year after the report year"),
+    }
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
+        self.patterns = [
+            (_compile(p["pattern"]), p["expect"], tuple(p.get("kinds") or ALL_KINDS), Message(**p["meaning"]))
+            for p in self.params["patterns"]
+        ]
+        self.ignore_inside = [tuple(pair) for pair in self.params.get("ignore_inside", ["《》", "〔〕", "【】", "[]"])]
+
+    def _ignored(self, text: str, position: int) -> bool:
+        for opening, closing in self.ignore_inside:
+            before = text.rfind(opening, 0, position)
+            if before != -1 and text.find(closing, before) >= position:
+                return True
+        return False
+
+    def check(self, document: Document):
+        year = document.info.year
+        if year is None:
+            return
+        for span, text in _texts(document):
+            for pattern, expect, kinds, meaning in self.patterns:
+                if document.info.kind not in kinds:
+                    continue
+                for match in pattern.finditer(text):
+                    printed = int(match.group("year"))
+                    wanted = year + self._OFFSET[expect]
+                    if printed == wanted or self._ignored(text, match.start("year")):
+                        continue
+                    at = Span(span.start + match.start("year"), span.start + match.end("year"))
+                    role_zh, role_en = self._ROLE[expect]
+                    yield self.finding(
+                        at,
+                        f"{meaning.zh}应为{role_zh}（{wanted} 年），这里写的是 {printed} 年",
+                        f"{meaning.en} should be {role_en} ({wanted}), found {printed}",
+                        expected=str(wanted),
+                        actual=str(printed),
+                    )
+
+
+# -- counts ----------------------------------------------------------------------
+
+
+def _split_list(text: str, separator: str) -> list[str]:
+    """Items of "A、B（C、D）、E": separators inside brackets do not split."""
+    items, depth, current = [], 0, ""
+    for ch in text:
+        if ch in "(（《“[【":
+            depth += 1
+        elif ch in ")）》”]】" and depth:
+            depth -= 1
+        if ch == separator and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items.append(current)
+    return [item.strip(" 。;；,，") for item in items if item.strip(" 。;；,，")]
+
+
+class CountList(YamlRule):
+    """"下设 N 个科室，分别是：A、B、C" — N must equal the listed items; a list
+    that says there are none ("本单位无下设科室") counts as zero.  With
+    ``tables``, N is compared with the number of tables whose title matches
+    (预算绩效评价项目 N 个 against the 项目支出绩效自评表 that follow)."""
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
+        self.pattern = _compile(self.params["pattern"])
+        self.separator = self.params.get("separator", "、")
+        self.none = _compile(self.params["none"]) if self.params.get("none") else None
+        self.tables = _compile(self.params["tables"]) if self.params.get("tables") else None
+
+    def check(self, document: Document):
+        for paragraph in document.paragraphs():
+            for match in self.pattern.finditer(paragraph.text):
+                stated = int(match.group("count"))
+                at = Span(paragraph.span.start + match.start("count"), paragraph.span.start + match.end("count"))
+                if self.tables is not None:
+                    counted = sum(1 for table in document.tables() if self.tables.search(table.title))
+                    what_zh, what_en = "张对应的表", "matching tables"
+                else:
+                    listed = match.groupdict().get("list") or ""
+                    if self.none is not None and self.none.search(listed):
+                        counted = 0
+                    else:
+                        counted = len(_split_list(listed, self.separator))
+                    what_zh, what_en = "项", "items"
+                if counted == stated:
+                    continue
+                yield self.finding(
+                    at,
+                    f"写的是 {stated} 个，但列出 {counted} {what_zh}",
+                    f"states {stated} but lists {counted} {what_en}",
+                    expected=str(counted),
+                    actual=str(stated),
+                )
+
+
+class Equal(YamlRule):
+    """Two figures that state the same quantity in different words
+    (公务用车保有量 and 固定资产车辆) must be equal, within rounding — unless
+    the paragraph explains the difference (``unless``, e.g. 差异原因是：…)."""
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
+        self.left = _compile(self.params["left"]["label"])
+        self.right = _compile(self.params["right"]["label"])
+        self.unless = _compile(self.params["unless"]) if self.params.get("unless") else None
+
+    def _explained(self, document: Document, amount) -> bool:
+        if self.unless is None:
+            return False
+        for paragraph in document.paragraphs():
+            if paragraph.span.start <= amount.span.start < paragraph.span.end:
+                return bool(self.unless.search(paragraph.text))
+        return False
+
+    def check(self, document: Document):
+        from linter.facts.model import Amount
+
+        amounts = [fact for fact in document.facts if isinstance(fact, Amount)]
+        lefts = [a for a in amounts if self.left.search(a.label)]
+        rights = [a for a in amounts if self.right.search(a.label)]
+        for left in lefts[:1]:
+            for right in rights:
+                if right.quantity.unit != left.quantity.unit or right.quantity.interval.intersects(left.quantity.interval):
+                    continue
+                if self._explained(document, right):
+                    continue
+                yield self.finding(
+                    right.span,
+                    f"「{right.label}」为 {right.quantity.text}，与「{left.label}」{left.quantity.text} 不一致",
+                    f"「{right.label}」 is {right.quantity.text} but 「{left.label}」 is {left.quantity.text}",
+                    expected=left.quantity.text,
+                    actual=right.quantity.text,
+                )
+
+
+KINDS = {
+    "section-numbering": SectionNumbering,
+    "required-sections": RequiredSections,
+    "forbidden-text": ForbiddenText,
+    "year-reference": YearReference,
+    "count-list": CountList,
+    "equal": Equal,
+}
