@@ -90,6 +90,18 @@ def _say(lang: str, zh: str, en: str) -> str:
     return f"disclint: {en}" if lang == "en" else f"disclint：{zh}"
 
 
+def _all_rules() -> list:
+    """Every rule, or exit 2 with one line if a plugin or rule file is broken."""
+    from linter.plugins import PluginError, all_rules
+    from linter.yamlrules import YamlRuleError
+
+    try:
+        return all_rules()
+    except (PluginError, YamlRuleError) as exc:
+        click.echo(f"disclint: error: {exc}", err=True)
+        sys.exit(2)
+
+
 def _fail(lang: str, error) -> None:
     """A problem with a file the user named (baseline, --output): one line
     on stderr, exit status 2, no traceback."""
@@ -311,17 +323,15 @@ def parse(path, output_format, kind, year, unit) -> None:
 @_lang_option
 def list_rules(output_format, lang) -> None:
     """List every rule: code, name, default severity, summary."""
-    from linter.plugins import all_rules
-
     if output_format == "markdown":
         click.echo("| code | name | severity | kinds | summary |")
         click.echo("|---|---|---|---|---|")
-        for rule in all_rules():
+        for rule in _all_rules():
             kinds = ", ".join(rule.kinds)
             click.echo(f"| {rule.code} | {rule.name} | {rule.severity} | {kinds} | {rule.summary.text(lang)} |")
         return
-    for rule in all_rules():
-        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary.text(lang)}")
+    for rule in _all_rules():
+        click.echo(f"{rule.code}  {rule.name:<32} {rule.severity:<8} {rule.summary.text(lang)}")
 
 
 @main.command()
@@ -329,9 +339,7 @@ def list_rules(output_format, lang) -> None:
 @_lang_option
 def explain(code, lang) -> None:
     """Print a rule's description and examples."""
-    from linter.plugins import all_rules
-
-    rules = {rule.code: rule for rule in all_rules()}
+    rules = {rule.code: rule for rule in _all_rules()}
     rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
     if rule is None:
         raise click.BadParameter(f"no rule {code!r}; see `disclint rules`", param_hint="CODE")

@@ -113,7 +113,7 @@ def test_parse_shows_the_outline_with_lines():
 
 def test_rules_explain_and_version():
     listing = run_cli("rules").stdout.decode()
-    assert "S101  section-numbering" in listing
+    assert "S101  section-numbering " in listing
     explained = run_cli("explain", "S101", "--lang", "en").stdout.decode()
     assert "Fails:" in explained and "Passes:" in explained
     assert run_cli("--version").stdout.decode().strip().endswith("0.1.0")

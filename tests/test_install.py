@@ -32,6 +32,35 @@ def installed(tmp_path_factory):
     return env_dir / "bin" / "disclint"
 
 
+@pytest.fixture(scope="module")
+def with_plugin(installed, tmp_path_factory):
+    """The example plugin package (tests/plugin_example) installed with pip
+    into the same fresh virtualenv."""
+    source = tmp_path_factory.mktemp("plugin") / "plugin_example"
+    shutil.copytree(REPO / "tests" / "plugin_example", source)
+    python = installed.parent / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", str(source)],
+        check=True,
+        timeout=600,
+    )
+    return installed
+
+
+def test_a_third_party_plugin_adds_rules_through_the_entry_point(with_plugin, tmp_path):
+    listing = subprocess.run([str(with_plugin), "rules"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert b"Z901  no-exclamation" in listing.stdout and b"Z902  no-internal-notes" in listing.stdout
+    draft = tmp_path / "d.txt"
+    draft.write_text("一、情况说明\n\n本年支出大幅下降！\n\n二、其他\n\n本年支出 5.00 万元（待核实）。\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(with_plugin), "check", "--format", "json", "d.txt"], cwd=tmp_path, capture_output=True, timeout=60
+    )
+    issues = [(i["rule"], i["line"]) for i in json.loads(result.stdout)["files"][0]["issues"]]
+    assert ("Z901", 3) in issues and ("Z902", 7) in issues
+    explained = subprocess.run([str(with_plugin), "explain", "Z902"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert "待核实".encode() in explained.stdout
+
+
 def test_installed_cli_lints_from_another_directory(installed, tmp_path):
     sample = tmp_path / "sample.txt"
     shutil.copy(CORPUS[0], sample)

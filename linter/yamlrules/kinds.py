@@ -116,11 +116,15 @@ class SectionNumbering(YamlRule):
 class RequiredSections(YamlRule):
     """Required parts and sections, recognised by aliases, in any order.
 
-    A container (a part) counts as present when its heading or any of its
-    children is found, since some templates print no 第X部分 at all.
-    Children are looked for under their container when it is found, else
-    anywhere.  A missing section is reported where it was expected: after
-    the previous required sibling that is present.
+    Entries nest (a part and the sections it must hold).  A part is looked
+    for among the document's headings; its sections inside it.  Where a
+    part's own heading is missing, its sections are still looked for in the
+    rest of its parent's scope (outside the other parts that were found):
+    some templates print no 第X部分 at all, and their sections then stand on
+    their own.  The part itself is reported when its siblings do have
+    headings (the document uses parts) or when none of its sections is
+    there.  A missing entry is reported where it was expected: after the
+    previous required sibling that is present.
     """
 
     def __init__(self, spec: dict):
@@ -145,29 +149,29 @@ class RequiredSections(YamlRule):
         return None
 
     def check(self, document: Document):
-        everything = document.sections()
-        yield from self._check_entries(self.sections, everything, everything, None, document)
+        yield from self._check_entries(self.sections, document.sections(), None, document)
 
-    def _check_entries(self, entries, scope, everything, parent: Section | None, document):
-        previous: Section | None = None
-        for entry in entries:
-            found = self._find(entry, scope)
-            if found is None and entry["children"]:
-                # No heading of its own: present if its content is.
-                if any(self._find(child, everything) for child in entry["children"]):
-                    yield from self._check_entries(entry["children"], everything, everything, None, document)
-                    continue
-            if found is None:
-                yield self._missing(entry, previous, parent, document)
+    def _check_entries(self, entries, scope: list[Section], parent: Section | None, document):
+        found = [self._find(entry, scope) for entry in entries]
+        claimed = {id(s) for f in found if f is not None for s in _descendants(f)}
+        rest = [s for s in scope if id(s) not in claimed]
+        uses_headings = any(f is not None for f, e in zip(found, entries) if e["children"])
+        previous: Section | None = parent
+        for entry, section in zip(entries, found):
+            if section is not None:
+                previous = section
+                if entry["children"]:
+                    yield from self._check_entries(entry["children"], _descendants(section), section, document)
                 continue
-            previous = found
-            if entry["children"]:
-                inside = [s for s in everything if found.span.start <= s.span.start and s is not found and _within(s, found)]
-                yield from self._check_entries(entry["children"], inside, everything, found, document)
+            present = [child for child in entry["children"] if self._find(child, rest)]
+            if uses_headings or not present or not entry["children"]:
+                yield self._missing(entry, previous, parent, document)
+            if present:
+                yield from self._check_entries(entry["children"], rest, parent, document)
 
     def _missing(self, entry, previous: Section | None, parent: Section | None, document):
         name = entry["name"]
-        if previous is not None:
+        if previous is not None and previous is not parent:
             anchor = previous
             zh = f"缺少「{name}」（应在「{previous.raw_title}」之后）"
             en = f"missing section 「{name}」 (expected after 「{previous.raw_title}」)"
@@ -183,15 +187,15 @@ class RequiredSections(YamlRule):
         return self.finding(span, zh, en, expected=name)
 
 
-def _within(node: Section, container: Section) -> bool:
-    stack = list(container.children)
+def _descendants(section: Section) -> list[Section]:
+    out: list[Section] = []
+    stack = list(reversed(section.children))
     while stack:
-        child = stack.pop()
-        if child is node:
-            return True
-        if isinstance(child, Section):
-            stack.extend(child.children)
-    return False
+        node = stack.pop()
+        if isinstance(node, Section):
+            out.append(node)
+            stack.extend(reversed(node.children))
+    return out
 
 
 def _first_span(document: Document) -> Span | None:

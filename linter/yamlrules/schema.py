@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from linter.yamlrules.errors import YamlRuleError
 
 _TEXT = {
@@ -153,21 +155,25 @@ PARAMS = {
 
 
 def _line_of(node, path) -> int | None:
-    """The 1-based line of the YAML node at ``path`` (keys and indices)."""
+    """The 1-based line of the YAML element at ``path`` (mapping keys and
+    sequence indices): the line of its key for a mapping entry, so that
+    "params: 'patterns' is a required property" points at ``params:``."""
+    if node is None:
+        return None
+    line = node.start_mark.line
     current = node
     for step in path:
-        if current is None:
-            break
-        if hasattr(current, "value") and isinstance(current.value, list) and current.value and isinstance(current.value[0], tuple):
-            match = next((value for key, value in current.value if key.value == step), None)
-            current = match if match is not None else current
-            if match is None:
+        if isinstance(current, yaml.MappingNode):
+            pair = next(((key, value) for key, value in current.value if key.value == step), None)
+            if pair is None:
                 break
-        elif isinstance(getattr(current, "value", None), list) and isinstance(step, int) and step < len(current.value):
+            line, current = pair[0].start_mark.line, pair[1]
+        elif isinstance(current, yaml.SequenceNode) and isinstance(step, int) and step < len(current.value):
             current = current.value[step]
+            line = current.start_mark.line
         else:
             break
-    return current.start_mark.line + 1 if current is not None else None
+    return line + 1
 
 
 def _first_error(validator, data):

@@ -1,0 +1,1 @@
+"""An example disclint plugin."""

@@ -1,0 +1,106 @@
+"""Structure, year, count and text rules on the corpus: exactly the issues
+reviewed by hand, and every required section is missed when removed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import CORPUS
+from linter.engine import lint_document
+from linter.pipeline import load_document, parse_text
+from linter.plugins import all_rules
+from linter.resources import rules_dir
+from linter.tree import Section
+
+RULES = [rule for rule in all_rules() if rule.code[0] in "SYCT"]
+
+EXPECTED = {
+    # 000 L31: "下设 1 个科室，分别是：" then L33 "本单位无下设科室。" — a count of 1 for no list.
+    "000": [("C101", 31, 21, "1")],
+    "001": [],  # 10 offices listed for 10; 16 evaluated projects, 16 tables; vehicles 7 = 7
+    "002": [],  # all twelve 2023 mentions are legitimate (截至 2023年底 in a 2024 budget)
+    "003": [],  # 固定资产车辆 18 vs 保有量 0 is explained in the same paragraph (差异原因是：…)
+    "004": [],
+}
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem[:3] for p in CORPUS])
+def test_corpus_structure_year_count_issues(path):
+    document = load_document(str(path))
+    got = [(i.rule, i.line, i.column, i.actual) for i in lint_document(document, RULES)]
+    assert got == EXPECTED[path.stem[:3]]
+
+
+def _required(code: str) -> list[tuple[str, list[str]]]:
+    """(name, aliases) of every required entry of a required-sections rule."""
+    spec = yaml.safe_load(next(rules_dir().rglob(f"{code}-*.yaml")).read_text(encoding="utf-8"))
+    out = []
+
+    def walk(entries):
+        for entry in entries:
+            out.append((entry["name"], entry["aliases"], entry.get("level", "any")))
+            walk(entry.get("children", ()))
+
+    walk(spec["params"]["sections"])
+    return out
+
+
+def _without(path, aliases, level) -> str:
+    """The document's text with the first section matching ``aliases``
+    removed: its heading line through the last line of its content."""
+    document = load_document(str(path))
+    section = next(
+        s
+        for s in document.sections()
+        if (level == "any" or s.level == level) and any(re.search(a, s.title) for a in aliases)
+    )
+    last = section
+    while isinstance(last, Section) and last.children:
+        last = last.children[-1]
+    first_line = document.location(section.span).line
+    last_line = document.location(last.span).end_line
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[: first_line - 1] + lines[last_line:])
+
+
+CASES = [
+    pytest.param(path, code, name, aliases, level, id=f"{path.stem[:3]}-{name}")
+    for path, code in ((CORPUS[0], "S102"), (CORPUS[3], "S102"), (CORPUS[2], "S103"))
+    for name, aliases, level in _required(code)
+]
+
+
+@pytest.mark.parametrize("path,code,name,aliases,level", CASES)
+def test_removing_a_required_section_is_reported_by_name(path, code, name, aliases, level):
+    rule = next(r for r in RULES if r.code == code)
+    document = parse_text(_without(path, aliases, level), str(path))
+    messages = [i.message for i in lint_document(document, [rule])]
+    assert any(f"「{name}」" in message for message in messages), messages
+
+
+def test_a_template_without_parts_is_not_asked_for_parts():
+    """Other provinces print no 第X部分: the sections stand on their own."""
+    text = "\n".join(
+        [
+            "一、部门主要职能", "负责财政。", "二、机构设置及人员情况", "下设 2 个科室。", "三、部门预算公开表",
+            "四、关于2025年收支预算情况的总体说明", "五、关于2025年收入预算情况说明", "六、关于2025年支出预算情况说明",
+            "七、关于2025年财政拨款收支预算情况的总体说明", "八、关于2025年一般公共预算当年拨款情况说明",
+            "九、关于2025年一般公共预算基本支出情况说明", "十、关于2025年一般公共预算项目支出情况说明",
+            "十一、关于2025年政府性基金预算拨款情况说明", "十二、关于2025年国有资本经营预算拨款情况说明",
+            "十三、关于2025年财政拨款“三公”经费预算情况说明", "十四、其他重要事项的情况说明",
+            "（一）机关运行经费情况", "（二）政府采购情况", "（三）国有资产占用情况", "（四）预算绩效情况",
+            "十五、名词解释",
+        ]
+    )
+    rule = next(r for r in RULES if r.code == "S103")
+    from linter.pipeline import Overrides
+
+    document = parse_text(text, overrides=Overrides(kind="budget", year=2025))
+    assert [i.message for i in lint_document(document, [rule])] == []
+    shorter = parse_text(text.replace("十三、关于2025年财政拨款“三公”经费预算情况说明", "十三、其他"), overrides=Overrides(kind="budget", year=2025))
+    assert [i.message for i in lint_document(shorter, [rule])] == [
+        "缺少「财政拨款“三公”经费预算情况说明」（应在「关于2025年国有资本经营预算拨款情况说明」之后）"
+    ]
