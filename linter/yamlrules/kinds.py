@@ -326,20 +326,20 @@ class CountList(YamlRule):
                 at = Span(paragraph.span.start + match.start("count"), paragraph.span.start + match.end("count"))
                 if self.tables is not None:
                     counted = sum(1 for table in document.tables() if self.tables.search(table.title))
-                    what_zh, what_en = "张对应的表", "matching tables"
+                    zh, en = f"文后附表 {counted} 张", f"{counted} matching tables follow"
                 else:
                     listed = match.groupdict().get("list") or ""
                     if self.none is not None and self.none.search(listed):
                         counted = 0
                     else:
                         counted = len(_split_list(listed, self.separator))
-                    what_zh, what_en = "项", "items"
+                    zh, en = f"实际列出 {counted} 项", f"the list has {counted}"
                 if counted == stated:
                     continue
                 yield self.finding(
                     at,
-                    f"写的是 {stated} 个，但列出 {counted} {what_zh}",
-                    f"states {stated} but lists {counted} {what_en}",
+                    f"写明 {stated} 个，{zh}",
+                    f"states {stated}, but {en}",
                     expected=str(counted),
                     actual=str(stated),
                 )
