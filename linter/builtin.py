@@ -56,7 +56,7 @@ def disclint_rule_dirs():
 def disclint_readers():
     from linter.reading import read_text
 
-    return {".txt": lambda path: read_text(path).text}
+    return {".txt": read_text}
 
 
 @hookimpl

@@ -14,7 +14,6 @@ import click
 
 from linter import __version__
 
-INPUT_SUFFIXES = (".txt",)
 SEVERITY_CHOICES = ("error", "warning", "info")
 
 
@@ -28,19 +27,23 @@ def _expand(paths: tuple[str, ...], lang: str) -> list[str]:
     """Files to lint: files and ``-`` as given; directories searched for
     disclosure files (sorted, so that output order never depends on the
     file system)."""
+    from linter.plugins import all_readers
+
+    suffixes = tuple(sorted(all_readers()))
+    kinds = "/".join(suffixes)
     files: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             found = sorted(
                 str(candidate)
                 for candidate in Path(path).rglob("*")
-                if candidate.is_file() and candidate.suffix.lower() in INPUT_SUFFIXES
+                if candidate.is_file() and candidate.suffix.lower() in suffixes
             )
             if not found:
                 message = (
-                    f"disclint: warning: no .txt files under {path}"
+                    f"disclint: warning: no {kinds} files under {path}"
                     if lang == "en"
-                    else f"disclint：警告：目录 {path} 下没有可检查的 .txt 文件"
+                    else f"disclint：警告：目录 {path} 下没有可检查的 {kinds} 文件"
                 )
                 click.echo(message, err=True)
             files.extend(found)

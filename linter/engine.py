@@ -12,8 +12,8 @@ import traceback
 from dataclasses import dataclass, field
 
 from linter.issues import SEVERITY_RANK, Finding, Issue, Message
-from linter.pipeline import Overrides, parse_text
-from linter.reading import ReadError, read_text
+from linter.pipeline import Overrides, parse_text, read_input
+from linter.reading import ReadError
 from linter.rule import Rule
 from linter.tree import Document, DocumentInfo
 
@@ -96,7 +96,7 @@ def lint_path(
     by_code = {rule.code: rule for rule in rules}
     text = None
     try:
-        decoded = read_text(path)
+        decoded = read_input(path)
         text = decoded.text
         document = parse_text(text, path, decoded.encoding, overrides)
     except ReadError as exc:

@@ -38,10 +38,11 @@ def disclint_rule_dirs():
 def disclint_readers():
     """Return a dict of file suffix (".txt", ".pdf", …) -> reader callable.
 
-    A reader is called as ``reader(path)`` and returns the document's text
-    (a ``str``), or raises :class:`linter.reading.ReadError` with a message
-    in both languages.  Directories given on the command line are searched
-    for files with these suffixes.
+    A reader is called as ``reader(path)`` and returns the document's text —
+    a :class:`linter.reading.DecodedText` (text and the encoding or format it
+    came from) or a plain ``str`` — or raises :class:`linter.reading.ReadError`
+    with a message in both languages.  Directories given on the command line
+    are searched for files with these suffixes.
     """
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from linter import docinfo
 from linter.normalize import normalize
 from linter.parsing import build_tree
-from linter.reading import ReadError, read_text
+from linter.reading import DecodedText, ReadError, read_text
 from linter.textlines import split_lines
 from linter.tree import Document
 
@@ -24,9 +24,24 @@ class Overrides:
     unit: str | None = None
 
 
+def read_input(path: str) -> DecodedText:
+    """The text of one input, by the reader registered for its suffix
+    (plugins add readers through the ``disclint_readers`` hook); standard
+    input and unknown suffixes are read as text."""
+    from pathlib import Path
+
+    from linter.plugins import all_readers
+
+    reader = all_readers().get(Path(path).suffix.lower()) if path != "-" else None
+    if reader is None:
+        return read_text(path)
+    result = reader(path)
+    return result if isinstance(result, DecodedText) else DecodedText(str(result), Path(path).suffix.lstrip("."))
+
+
 def load_document(path: str, overrides: Overrides | None = None) -> Document:
     """Read and parse one file; raises :class:`ReadError` when it is not text."""
-    decoded = read_text(path)
+    decoded = read_input(path)
     return parse_text(decoded.text, path, decoded.encoding, overrides)
 
 

@@ -61,6 +61,18 @@ def test_a_third_party_plugin_adds_rules_through_the_entry_point(with_plugin, tm
     assert "待核实".encode() in explained.stdout
 
 
+def test_a_plugin_reader_adds_an_input_format(with_plugin, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    text = "一、主要职能\n\n负责就业。\n\n三、机构设置及人员情况\n\n下设 2 个科室。\n"
+    (tmp_path / "drafts" / "a.draft").write_text(json.dumps({"text": text}), encoding="utf-8")
+    (tmp_path / "drafts" / "b.draft").write_text("{not json", encoding="utf-8")
+    result = subprocess.run(
+        [str(with_plugin), "check", "--format", "json", "drafts"], cwd=tmp_path, capture_output=True, timeout=60
+    )
+    files = {f["path"]: [i["rule"] for i in f["issues"]] for f in json.loads(result.stdout)["files"]}
+    assert files == {"drafts/a.draft": ["S101"], "drafts/b.draft": ["E001"]}
+
+
 def test_installed_cli_lints_from_another_directory(installed, tmp_path):
     sample = tmp_path / "sample.txt"
     shutil.copy(CORPUS[0], sample)

@@ -385,6 +385,40 @@ class Equal(YamlRule):
                 )
 
 
+class DeclaredZero(YamlRule):
+    """What the text declares absent ("政府性基金预算财政拨款收入支出决算表为空表",
+    "本单位没有使用政府性基金") must not carry an amount elsewhere: every
+    figure whose label names the declared subject must be zero."""
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
+        self.declarations = [_compile(pattern) for pattern in self.params["declarations"]]
+
+    def check(self, document: Document):
+        from linter.facts.model import Amount
+
+        declared: dict[str, str] = {}
+        for paragraph in document.paragraphs():
+            for pattern in self.declarations:
+                for match in pattern.finditer(paragraph.text):
+                    declared.setdefault(match.group("subject"), match.group(0))
+        if not declared:
+            return
+        for fact in document.facts:
+            if not isinstance(fact, Amount) or fact.quantity.interval.contains_zero():
+                continue
+            for subject, statement in declared.items():
+                if subject in fact.label:
+                    yield self.finding(
+                        fact.span,
+                        f"文中称“{statement}”，此处「{fact.label}」却为 {fact.quantity.text}",
+                        f"the text says \"{statement}\", yet 「{fact.label}」 is {fact.quantity.text} here",
+                        expected="0",
+                        actual=fact.quantity.text,
+                    )
+                    break
+
+
 KINDS = {
     "section-numbering": SectionNumbering,
     "required-sections": RequiredSections,
@@ -392,4 +426,5 @@ KINDS = {
     "year-reference": YearReference,
     "count-list": CountList,
     "equal": Equal,
+    "declared-zero": DeclaredZero,
 }

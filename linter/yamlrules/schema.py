@@ -141,6 +141,14 @@ PARAMS = {
         "required": ["pattern"],
         "additionalProperties": False,
     },
+    "declared-zero": {
+        "type": "object",
+        "properties": {
+            "declarations": {"type": "array", "minItems": 1, "items": {**_REGEX, "pattern": r"\(\?P<subject>"}},
+        },
+        "required": ["declarations"],
+        "additionalProperties": False,
+    },
     "equal": {
         "type": "object",
         "properties": {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from linter.hookspecs import hookimpl
 from linter.issues import Message
+from linter.reading import DecodedText, ReadError
 from linter.rule import Example, Rule
 from linter.sourcemap import Span
 
@@ -36,3 +38,17 @@ def disclint_rules():
 @hookimpl
 def disclint_rule_dirs():
     return [Path(__file__).parent / "rules"]
+
+
+def read_draft(path: str) -> DecodedText:
+    """A ".draft" file is an editor's export: JSON with the text under "text"."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return DecodedText(json.load(handle)["text"], "draft-json")
+    except (OSError, ValueError, KeyError) as exc:
+        raise ReadError(f"不是有效的草稿文件（{exc}）", f"not a valid draft file ({exc})") from None
+
+
+@hookimpl
+def disclint_readers():
+    return {".draft": read_draft}
