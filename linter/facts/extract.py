@@ -42,7 +42,7 @@ from linter.facts.model import (
 from linter.numbers import UNIT_TO_WAN, Interval, parse_printed, places_of
 from linter.resources import grammar_path
 from linter.sourcemap import Span
-from linter.tree import Document, Paragraph, Section
+from linter.tree import Document, Paragraph, Section, Table
 
 # Words around a label that do not change what it names.
 _LABEL_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|其中|:|\s|的|“|”|\"|'|《|》")
@@ -182,6 +182,12 @@ class FactExtractor:
             elif isinstance(node, Paragraph):
                 self.paragraph = node
                 self._paragraph(node, " / ".join(section.title for section in self.stack))
+            elif isinstance(node, Table):
+                self.context.open_breakdown = None
+                for prose in table_prose(self.document, node):
+                    self.paragraph = prose
+                    self._paragraph(prose, " / ".join(section.title for section in self.stack))
+                self.context.open_breakdown = None
 
     def _item_list_total(self, part: Amount) -> Breakdown | None:
         """The list a numbered item's inline figure belongs to.
@@ -465,6 +471,39 @@ def _opens_enumeration(clause: Clause) -> bool:
             before = "".join(t.text for t in clause.pre[:index])
             return bool(_ENUMERATION_INTRO.search(before))
     return False
+
+
+_PROSE_ROW = re.compile(r"[，。；：:,;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def table_prose(document: Document, table: Table) -> list[Paragraph]:
+    """Runs of prose rows inside a table, as paragraphs.
+
+    A performance self-evaluation table carries its narrative in text cells
+    ("全年预算数为 724.95 万元，全年执行数为 714.47 万元，总预算执行率为
+    99.86%"), wrapped one line per row.  Consecutive rows that read as prose
+    (sentence punctuation and at least eight Chinese characters) are joined;
+    the line breaks between them become spaces, which keeps every offset.
+    """
+    paragraphs: list[Paragraph] = []
+    run: list = []
+
+    def flush() -> None:
+        if run:
+            span = Span(run[0].span.start, run[-1].span.end)
+            text = document.text[span.start:span.end].replace("\n", " ")
+            paragraphs.append(Paragraph(span, text))
+            run.clear()
+
+    for row in table.rows:
+        text = document.text[row.span.start:row.span.end]
+        if _PROSE_ROW.search(text) and len(_CJK.findall(text)) >= 8:
+            run.append(row)
+        else:
+            flush()
+    flush()
+    return paragraphs
 
 
 def _identity_part(head_key: str, part_key: str) -> bool:
