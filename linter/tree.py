@@ -100,6 +100,7 @@ class Document:
     line_count: int
 
     _facts: list | None = field(default=None, repr=False)
+    _table_models: list | None = field(default=None, repr=False)  # linter.tables
 
     @property
     def facts(self) -> list:

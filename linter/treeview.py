@@ -31,11 +31,50 @@ def _node_dict(document: Document, node: Node) -> dict:
             {**_loc(document, row.span), "cells": [document.raw_text(cell.span) for cell in row.cells]}
             for row in node.rows
         ]
+        data["model"] = _model_dict(document, node)
     elif isinstance(node, Toc):
         data["entries"] = [
             {**_loc(document, entry.span), "text": entry.text, "page": entry.page} for entry in node.entries
         ]
     return data
+
+
+def _model(document: Document, table: Table):
+    from linter.tables import table_models
+
+    return next((m for m in table_models(document) if m.table is table), None)
+
+
+def _columns_text(row) -> str:
+    return " ".join(f"{name}={q.text or '0'}" for name, q in row.columns.items())
+
+
+def _model_dict(document: Document, table: Table) -> dict | None:
+    """What the table rules read: data rows with their columns placed."""
+    model = _model(document, table)
+    if model is None or model.kind == "other":
+        return None
+    return {
+        "kind": model.kind,
+        "unit": model.unit,
+        "columns": list(model.columns),
+        "rows": [
+            {
+                "line": document.location(row.span).line,
+                "code": row.code,
+                "label": row.label,
+                "columns": {name: q.text or "0" for name, q in row.columns.items()},
+                "ambiguous": row.ambiguous,
+            }
+            for row in model.rows
+        ],
+        "funds": [
+            {"line": document.location(f.span).line, "budget": f.budget.text, "spent": f.spent.text,
+             "rate": f.rate.text, "weight": f.weight.text, "score": f.score.text}
+            for f in model.funds
+        ],
+        "scores": [{"line": document.location(s.span).line, "weight": s.weight.text, "score": s.score.text} for s in model.scores],
+    }
 
 
 def tree_as_dict(document: Document) -> dict:
@@ -79,6 +118,24 @@ def tree_as_text(document: Document) -> str:
                 row_loc = document.location(row.span)
                 cells = " | ".join(document.raw_text(cell.span) for cell in row.cells)
                 lines.append(f"{'L' + str(row_loc.line):<24}{pad}  row: {_preview(cells)}")
+            model = _model(document, node)
+            if model is not None and model.kind == "classified":
+                lines.append(f"{'':<24}{pad}  columns: {' / '.join(model.columns)} ({model.unit})")
+                for row in model.rows:
+                    name = f"{row.code} {row.label}" if row.code else row.label
+                    note = "  (ambiguous: not placed)" if row.ambiguous else ""
+                    where_row = "L" + str(document.location(row.span).line)
+                    lines.append(f"{where_row:<24}{pad}  data: {name}: {_columns_text(row)}{note}")
+            elif model is not None and model.kind == "performance":
+                for funds in model.funds:
+                    where_row = "L" + str(document.location(funds.span).line)
+                    lines.append(
+                        f"{where_row:<24}{pad}  funds: budget {funds.budget.text}, spent {funds.spent.text}, "
+                        f"rate {funds.rate.text}, score {funds.score.text}/{funds.weight.text}"
+                    )
+                for score in model.scores:
+                    where_row = "L" + str(document.location(score.span).line)
+                    lines.append(f"{where_row:<24}{pad}  total score: {score.score.text}/{score.weight.text}")
         elif isinstance(node, Toc):
             lines.append(f"{where:<24}{pad}contents ({len(node.entries)} entries)")
             for entry in node.entries:

@@ -1,0 +1,337 @@
+"""Read the flattened disclosure tables: rows, codes, and which column each
+number belongs to.
+
+The extracted text carries a table as lines of cells.  Two families matter:
+
+* **classified tables** (budget 表2 … 表6): rows keyed by a function or
+  economic classification code — 类 ``208``, 款 ``208 01``, 项 ``208 01 01`` —
+  under columns such as 合计 / 基本支出 / 项目支出.  Empty cells are simply
+  absent, so a row "208 01 02 一般行政管理事务 56.00 56.00" does not say
+  whether 56.00 is 基本支出 or 项目支出.  The first number of a row is always
+  its 合计 (a row is printed because its total is not zero); the others are
+  placed by count when the row is complete, and otherwise by the table's own
+  identities: 合计 = the two parts, and a parent's column = the sum of its
+  children's.  A row that stays ambiguous says so and no rule guesses.
+* **performance self-evaluation tables** (项目支出绩效自评表): the funds row
+  "年度资金总额 年初预算数 全年预算数 全年执行数 分值 执行率 得分", and the
+  "总分 分值 得分" row, also when their cells are printed one per line.
+
+A name wrapped over several lines ("208 01 99" / "其他人力资源和社会保障管理事"
+/ "务支出" / "531.00 …") is one row.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from linter.facts.model import Quantity
+from linter.numbers import UNIT_TO_WAN, Interval, parse_printed, places_of
+from linter.sourcemap import Span
+from linter.tree import Cell, Document, Table
+
+_CODE = re.compile(r"^\d{3}(?:\s+\d{2}){0,2}$")
+_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
+_TOTAL_LABEL = re.compile(r"^(?:总计|合计)$")
+# The numeric columns of the classified tables, recognised in the header.
+_COLUMN_SETS = (
+    ("合计", "基本支出", "项目支出"),
+    ("合计", "人员经费", "公用经费"),
+)
+_MAX_SEARCH = 12  # ambiguous children resolved jointly by exhaustive search
+
+
+@dataclass
+class TableRow:
+    label: str  # the row's name (without its code)
+    code: str | None  # "208 01 01"; None for 总计/合计 and other rows
+    numbers: list[Quantity]
+    span: Span
+    columns: dict[str, Quantity] = field(default_factory=dict)  # assigned numbers
+    choices: list[dict[str, Quantity | None]] = field(default_factory=list)  # open assignments
+    parent: "TableRow | None" = None
+    children: list["TableRow"] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        """0 for a total row, 1 for 类, 2 for 款, 3 for 项."""
+        return 0 if self.code is None else len(self.code.split())
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.choices)
+
+
+@dataclass
+class FundsRow:
+    """年度资金总额 of a performance self-evaluation table."""
+
+    initial: Quantity  # 年初预算数
+    budget: Quantity  # 全年预算数
+    spent: Quantity  # 全年执行数
+    weight: Quantity  # 分值
+    rate: Quantity  # 执行率
+    score: Quantity  # 得分
+    span: Span
+
+
+@dataclass
+class ScoreRow:
+    """总分: the table's weight total and its score."""
+
+    weight: Quantity
+    score: Quantity
+    span: Span
+
+
+@dataclass
+class TableModel:
+    table: Table
+    kind: str  # classified | performance | other
+    unit: str  # 万元 or 元: the unit the table states
+    columns: tuple[str, ...] = ()  # numeric columns, when the header names them
+    rows: list[TableRow] = field(default_factory=list)
+    funds: list[FundsRow] = field(default_factory=list)
+    scores: list[ScoreRow] = field(default_factory=list)
+
+
+def _quantity(document: Document, cell: Cell, unit: str) -> Quantity | None:
+    """A cell's number; money converted to 万元 (``unit`` is the table's
+    unit, or "" for scores and weights, which are not money)."""
+    parsed = parse_printed(cell.text.rstrip("%"))
+    if parsed is None:
+        return None
+    value, interval = parsed
+    if cell.text.endswith("%"):
+        return Quantity(cell.text, value, interval, "%", cell.span, places_of(cell.text))
+    if not unit:
+        return Quantity(cell.text, value, interval, "分", cell.span, places_of(cell.text))
+    factor = UNIT_TO_WAN.get(unit, Decimal(1))
+    return Quantity(cell.text, value * factor, interval.scale(factor), "万元", cell.span, places_of(cell.text))
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text))
+
+
+def analyze(document: Document, table: Table) -> TableModel:
+    header = "".join(document.text[row.span.start:row.span.end] for row in table.rows[:12])
+    unit = "元" if re.search(r"单位\s*:\s*元", header) else "万元"
+    title = table.title
+    if "自评表" in title.replace(" ", ""):
+        model = TableModel(table, "performance", unit)
+        _performance(document, model)
+        return model
+    rows = _classified_rows(document, table, unit)
+    if not any(row.code for row in rows):
+        return TableModel(table, "other", unit)
+    squeezed = re.sub(r"\s+", "", header)
+    columns: tuple[str, ...] = ("合计",)
+    for candidate in _COLUMN_SETS:
+        if all(name in squeezed for name in candidate[1:]):
+            columns = candidate
+    model = TableModel(table, "classified", unit, columns, rows)
+    _link(rows)
+    for row in rows:
+        _assign(row, columns)
+    for row in rows:
+        if row.depth == 0 or row.parent is None:
+            _resolve(row, columns)
+    return model
+
+
+def _classified_rows(document: Document, table: Table, unit: str) -> list[TableRow]:
+    """Data rows: a code or 总计/合计, a name, then numbers — a row wrapped
+    over several lines is joined."""
+    rows: list[TableRow] = []
+    pending: TableRow | None = None
+    for row in table.rows:
+        cells = row.cells
+        if not cells:
+            continue
+        texts = [cell.text for cell in cells]
+        code = cells[0].text if _CODE.match(cells[0].text) else None
+        if code is not None or _TOTAL_LABEL.match(texts[0]):
+            body = cells[1:] if code is not None else cells[1:]
+            name_cells = [c for c in body if not _is_number(c.text)]
+            number_cells = body[len(body) - _trailing_numbers(body):]
+            if len(name_cells) + len(number_cells) != len(body):
+                pending = None
+                continue  # numbers between words: not a data row of this table
+            label = "".join(c.text for c in name_cells) if code is not None else texts[0]
+            numbers = [q for q in (_quantity(document, c, unit) for c in number_cells) if q is not None]
+            current = TableRow(label, code, numbers, row.span)
+            rows.append(current)
+            pending = current if not numbers else None
+        elif pending is not None:
+            if all(_is_number(t) for t in texts):
+                pending.numbers = [q for q in (_quantity(document, c, unit) for c in cells) if q is not None]
+                pending.span = Span(pending.span.start, row.span.end)
+                pending = None
+            elif not any(_is_number(t) for t in texts):
+                pending.label += "".join(texts)
+            else:
+                pending = None
+    return rows
+
+
+def _trailing_numbers(cells: list[Cell]) -> int:
+    count = 0
+    for cell in reversed(cells):
+        if not _is_number(cell.text):
+            break
+        count += 1
+    return count
+
+
+def _link(rows: list[TableRow]) -> None:
+    """Parent of each row: the total row for 类, the 类 for its 款, …"""
+    by_code = {row.code: row for row in rows if row.code}
+    total = next((row for row in rows if row.code is None and row.numbers), None)
+    for row in rows:
+        if row.code is None:
+            continue
+        groups = row.code.split()
+        parent = by_code.get(" ".join(groups[:-1])) if len(groups) > 1 else total
+        if parent is not None and parent is not row:
+            row.parent = parent
+            parent.children.append(row)
+
+
+def _assign(row: TableRow, columns: tuple[str, ...]) -> None:
+    if not row.numbers:
+        return
+    row.columns[columns[0]] = row.numbers[0]
+    if len(columns) == 1:
+        return
+    parts = columns[1:]
+    if len(row.numbers) == len(columns):
+        row.columns.update(zip(parts, row.numbers[1:]))
+        return
+    total = row.numbers[0]
+    if len(row.numbers) == 2 and row.numbers[1].interval.intersects(total.interval) or len(row.numbers) == 1:
+        value = row.numbers[-1]
+        # One part holds the whole total and the other is empty: which one?
+        row.choices = [{parts[0]: value, parts[1]: None}, {parts[0]: None, parts[1]: value}]
+    else:
+        row.choices = [{}]  # an incomplete row that no identity can place
+
+
+def _column(row: TableRow, name: str, choice: dict | None = None) -> Interval | None:
+    """The interval of ``name`` in ``row`` (empty cell = exactly 0), or None."""
+    source = choice if choice is not None else row.columns
+    if name in source:
+        q = source[name]
+        return Interval.exact(0) if q is None else q.interval
+    return None
+
+
+def _resolve(parent: TableRow, columns: tuple[str, ...]) -> None:
+    """Place the ambiguous children's numbers where the parent's columns add up.
+
+    Tried jointly over every combination of the open children; used only
+    when exactly one combination makes every part column add up to the
+    parent's.  Then the same, one level down."""
+    parts = columns[1:]
+    open_children = [c for c in parent.children if c.ambiguous and c.choices != [{}]]
+    if parts and open_children and not parent.ambiguous and len(open_children) <= _MAX_SEARCH:
+        if all(name in parent.columns for name in parts):
+            fixed = [c for c in parent.children if not c.ambiguous]
+            valid = []
+            for combo in itertools.product(*(c.choices for c in open_children)):
+                if all(_adds_up(parent, name, fixed, open_children, combo) for name in parts):
+                    valid.append(combo)
+                    if len(valid) > 1:
+                        break
+            if len(valid) == 1:
+                for child, choice in zip(open_children, valid[0]):
+                    child.columns.update({k: v for k, v in choice.items() if v is not None})
+                    for name, value in choice.items():
+                        if value is None:
+                            child.columns[name] = Quantity("", Decimal(0), Interval.exact(0), "万元", Span(child.span.end, child.span.end), 2)
+                    child.choices = []
+    for child in parent.children:
+        _resolve(child, columns)
+
+
+def _adds_up(parent: TableRow, name: str, fixed, open_children, combo) -> bool:
+    total = Interval.exact(0)
+    for child in fixed:
+        value = _column(child, name)
+        if value is None:
+            return False
+        total = total + value
+    for child, choice in zip(open_children, combo):
+        value = _column(child, name, choice)
+        if value is None:
+            return False
+        total = total + value
+    target = _column(parent, name)
+    return target is not None and total.intersects(target)
+
+
+# -- performance tables ---------------------------------------------------------
+
+_FUNDS = re.compile(r"^年度资金总额")
+_SCORE = re.compile(r"^总分$")
+
+
+def _performance(document: Document, model: TableModel) -> None:
+    """Find the funds and total-score rows, joining cells printed one per line."""
+    rows = model.table.rows
+    index = 0
+    while index < len(rows):
+        cells = list(rows[index].cells)
+        first = cells[0].text if cells else ""
+        wanted = 6 if _FUNDS.match(first) else 2 if _SCORE.match(first) else 0
+        if not wanted:
+            index += 1
+            continue
+        values = _join_split_numbers([c for c in cells[1:] if _is_value(c.text)])
+        end = rows[index].span.end
+        probe = index + 1
+        while len(values) < wanted and probe < len(rows):
+            more = [c for c in rows[probe].cells if c.text != "分"]
+            if not more or not all(_is_value(c.text) for c in more):
+                break
+            values = _join_split_numbers(values + more)
+            end = rows[probe].span.end
+            probe += 1
+        units = [model.unit] * 3 + ["", "", ""] if wanted == 6 else ["", ""]
+        quantities = [_quantity(document, c, u) for c, u in zip(values[:wanted], units)]
+        span = Span(rows[index].span.start, end)
+        if len(quantities) == wanted and all(q is not None for q in quantities):
+            if wanted == 6 and quantities[4].unit == "%":
+                model.funds.append(FundsRow(*quantities, span))
+            elif wanted == 2:
+                model.scores.append(ScoreRow(quantities[0], quantities[1], span))
+        index = probe if probe > index + 1 else index + 1
+
+
+_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?%?$|^\d+%?$")
+
+
+def _is_value(text: str) -> bool:
+    """A number or percentage cell, or the piece of one cut at the decimal
+    point by the page width ("2138." then "15", "100." then "00%")."""
+    return bool(_VALUE.match(text))
+
+
+def _join_split_numbers(cells: list[Cell]) -> list[Cell]:
+    joined: list[Cell] = []
+    for cell in cells:
+        if joined and joined[-1].text.endswith(".") and re.match(r"^\d+%?$", cell.text):
+            head = joined.pop()
+            cell = Cell(Span(head.span.start, cell.span.end), head.text + cell.text)
+        joined.append(cell)
+    return joined
+
+
+def table_models(document: Document) -> list[TableModel]:
+    """Every table of the document, analysed (computed once per document)."""
+    if document._table_models is None:
+        document._table_models = [analyze(document, table) for table in document.tables()]
+    return document._table_models

@@ -1,0 +1,80 @@
+"""B103 execution-rate and B104 score-exceeds-weight in performance
+self-evaluation tables."""
+
+from __future__ import annotations
+
+from linter.issues import Message
+from linter.numbers import ratio_as_percent
+from linter.rule import Example, Rule
+from linter.tables import table_models
+
+_TABLE = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+
+
+class ExecutionRate(Rule):
+    code = "B103"
+    name = "execution-rate"
+    severity = "error"
+    kinds = ("final_account", "unknown")
+    summary = Message("绩效自评表执行率与金额不符", "An execution rate does not match its amounts")
+    description = Message(
+        "项目支出绩效自评表“年度资金总额”行：执行率 = 全年执行数 ÷ 全年预算数（按打印精度做区间运算；"
+        "单元格逐个换行印出时也能读出）。全年预算数可能为 0 时不检查。",
+        "The funds row of a performance self-evaluation table: 执行率 = 全年执行数 / 全年预算数, "
+        "interval arithmetic, also when the cells are printed one per line. Not checked when the "
+        "budget may be 0.",
+    )
+    examples = (
+        Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 90.00% 9.00 分\n总分 100 99.00 分\n", fails=True),
+        Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 100.00 分\n", fails=False),
+        Example(_TABLE + "年度资金总额\n87.03\n87.03\n1.39\n10\n1.60%\n0.16 分\n", fails=False),
+    )
+
+    def check(self, document):
+        for model in table_models(document):
+            for funds in model.funds:
+                ratio = funds.spent.interval / funds.budget.interval
+                if ratio is None or funds.budget.interval.lo <= 0:
+                    continue
+                expected = ratio_as_percent(ratio)
+                if expected.intersects(funds.rate.interval):
+                    continue
+                want = expected.describe(max(funds.rate.places, 2), "%")
+                yield self.finding(
+                    funds.rate.span,
+                    f"执行率应为 {want}（全年执行数 {funds.spent.text} ÷ 全年预算数 {funds.budget.text}），实为 {funds.rate.text}",
+                    f"execution rate should be {want} ({funds.spent.text} / {funds.budget.text}), found {funds.rate.text}",
+                    expected=want,
+                    actual=funds.rate.text,
+                )
+
+
+class ScoreExceedsWeight(Rule):
+    code = "B104"
+    name = "score-exceeds-weight"
+    severity = "error"
+    kinds = ("final_account", "unknown")
+    summary = Message("得分超过分值", "A score exceeds its weight")
+    description = Message(
+        "绩效自评表中“年度资金总额”行与“总分”行的得分不能超过其分值。",
+        "In a performance self-evaluation table, the score of the funds row and of the total "
+        "row cannot exceed the weight.",
+    )
+    examples = (
+        Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 12.00 分\n总分 100 100.00 分\n", fails=True),
+        Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 102.00 分\n", fails=True),
+        Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 91.21 分\n", fails=False),
+    )
+
+    def check(self, document):
+        for model in table_models(document):
+            pairs = [(f.weight, f.score) for f in model.funds] + [(s.weight, s.score) for s in model.scores]
+            for weight, score in pairs:
+                if score.interval.lo > weight.interval.hi:
+                    yield self.finding(
+                        score.span,
+                        f"得分 {score.text} 超过分值 {weight.text}",
+                        f"score {score.text} exceeds the weight {weight.text}",
+                        expected=f"<= {weight.text}",
+                        actual=score.text,
+                    )

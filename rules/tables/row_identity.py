@@ -1,0 +1,67 @@
+"""B102 row-identity: in a table with 合计 / 基本支出 / 项目支出 (or 合计 / 人员经费
+/ 公用经费) columns, every row's 合计 is the sum of the other two."""
+
+from __future__ import annotations
+
+from linter.issues import Message
+from linter.rule import Example, Rule
+from linter.tables import table_models
+
+
+class RowIdentity(Rule):
+    code = "B102"
+    name = "row-identity"
+    severity = "error"
+    summary = Message("表中合计不等于各分列之和", "A row's total does not equal its parts")
+    description = Message(
+        "合计 = 基本支出 + 项目支出；合计 = 人员经费 + 公用经费。只检查各列都能确定的行（空单元格按 0）。",
+        "合计 = 基本支出 + 项目支出 and 合计 = 人员经费 + 公用经费, for every row whose columns can "
+        "all be placed (an empty cell is 0).",
+    )
+    examples = (
+        Example(
+            "表 6\n一般公共预算基本支出情况表\n单位：万元\n经济分类科目名称 合计 人员经费 公用经费\n"
+            "总计 448.52 414.88 34.64\n301 工资福利支出 413.63 413.63\n302 商品和服务支出 34.89 1.25 33.64\n",
+            fails=True,
+            kind="budget",
+        ),
+        Example(
+            "表 6\n一般公共预算基本支出情况表\n单位：万元\n经济分类科目名称 合计 人员经费 公用经费\n"
+            "总计 448.52 414.88 33.64\n301 工资福利支出 413.63 413.63\n302 商品和服务支出 34.89 1.25 33.64\n",
+            fails=False,
+            kind="budget",
+        ),
+    )
+
+    def check(self, document):
+        for model in table_models(document):
+            if model.kind != "classified" or len(model.columns) != 3:
+                continue
+            total_name, first, second = model.columns
+            for row in model.rows:
+                if len(row.numbers) == 2 and not row.numbers[1].interval.intersects(row.numbers[0].interval):
+                    # One part printed, the other empty: the part must be the total.
+                    total, part = row.numbers
+                    name = f"{row.code} {row.label}" if row.code else row.label
+                    yield self.finding(
+                        total.span,
+                        f"「{name}」{total_name} {total.text}，但只有一个分列 {part.text}（另一列为空）",
+                        f"「{name}」 {total_name} is {total.text} but its only part is {part.text} (the other is empty)",
+                        expected=part.text,
+                        actual=total.text,
+                    )
+                    continue
+                if row.ambiguous or not all(name in row.columns for name in model.columns):
+                    continue
+                total, a, b = (row.columns[name] for name in model.columns)
+                parts = a.interval + b.interval
+                if parts.intersects(total.interval):
+                    continue
+                name = f"{row.code} {row.label}" if row.code else row.label
+                yield self.finding(
+                    total.span,
+                    f"「{name}」{total_name} {total.text} 不等于{first} {a.text or 0} + {second} {b.text or 0}",
+                    f"「{name}」 {total_name} {total.text} is not {first} {a.text or 0} + {second} {b.text or 0}",
+                    expected=parts.describe(total.places),
+                    actual=total.text,
+                )
