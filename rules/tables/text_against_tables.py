@@ -1,0 +1,85 @@
+"""B106 text-against-tables: a figure the narrative states for a subject that
+the document's tables also state must match one of the tables."""
+
+from __future__ import annotations
+
+import re
+
+from linter.facts.model import Amount
+from linter.issues import Message
+from linter.rule import Example, Rule
+from linter.tables import table_models
+
+_LEVEL_MARK = re.compile(r"\((?:类|款|项)\)|（(?:类|款|项)）")
+_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|\s|其中|:|的|合计|小计|为$|是$")
+
+_TABLE = (
+    "表 5\n一般公共预算支出情况表\n单位：万元\n功能分类科目名称 合计 基本支出 项目支出\n"
+    "总计 715.52 448.52 267.00\n208 社会保障和就业支出 654.95 387.95 267.00\n"
+    "210 卫生健康支出 24.21 24.21\n221 住房保障支出 36.35 36.35\n"
+)
+
+
+_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
+
+
+def _key(label: str) -> str:
+    return _NOISE.sub("", _LEVEL_MARK.sub("", label))
+
+
+class TextAgainstTables(Rule):
+    code = "B106"
+    name = "text-against-tables"
+    severity = "error"
+    summary = Message("正文数字与表格不一致", "A figure in the text differs from the tables")
+    description = Message(
+        "正文明确按科目（如“社会保障和就业支出（类）”“行政运行（项）”）或按列（基本支出、项目支出、人员经费、公用经费）"
+        "写出的金额，应与本文件表格中同一科目或同一列的金额一致。不同的表口径不同（全部资金与一般公共预算），"
+        "所以只在任何一张表中都找不到相同金额时才报告。",
+        "An amount the text states for a classification subject named as such (社会保障和就业支出（类）, 行政运行（项）) or "
+        "a column (基本支出, 项目支出, 人员经费, 公用经费) must match the same subject or column in "
+        "the document's tables. Tables differ in scope (all funds, general public budget), so it "
+        "is reported only when no table states the same amount.",
+    )
+    examples = (
+        Example(_TABLE + "\n一、情况说明\n\n1、社会保障和就业支出（类）645.95万元，占 90.28%。", fails=True, kind="budget"),
+        Example(_TABLE + "\n一、情况说明\n\n1、社会保障和就业支出（类）654.95万元，占 91.53%。", fails=False, kind="budget"),
+        Example(_TABLE + "\n一、情况说明\n\n基本支出 448.52万元，项目支出 276.00万元。", fails=True, kind="budget"),
+    )
+
+    def check(self, document):
+        stated: dict[str, list] = {}
+        for model in table_models(document):
+            if model.kind != "classified":
+                continue
+            for row in model.rows:
+                if row.code and "合计" in row.columns:
+                    stated.setdefault(_key(row.label), []).append(row.columns["合计"])
+                if row.code is None:
+                    for column, value in row.columns.items():
+                        if column != "合计" and value.text:
+                            stated.setdefault(column, []).append(value)
+        if not stated:
+            return
+        tables = {id(model.table) for model in table_models(document)}
+        for fact in document.facts:
+            if not isinstance(fact, Amount) or fact.role != "amount" or fact.quantity.unit != "万元":
+                continue
+            if any(t.span.start <= fact.span.start < t.span.end for t in document.tables() if id(t) in tables):
+                continue  # a figure inside a table is not the narrative
+            # Only what names the classification explicitly — "…支出（类）",
+            # "行政运行（项）" — or a column: economic names such as 印刷费 also
+            # describe projects, which the basic-spending table does not cover.
+            if not _LEVEL_MARK.search(fact.label) and _key(fact.label) not in _COLUMNS:
+                continue
+            values = stated.get(_key(fact.label))
+            if not values or any(v.interval.intersects(fact.quantity.interval) for v in values):
+                continue
+            printed = "、".join(dict.fromkeys(v.text for v in values))
+            yield self.finding(
+                fact.span,
+                f"「{fact.label}」写作 {fact.quantity.text}，表格中为 {printed}",
+                f"「{fact.label}」 is {fact.quantity.text} here, the tables say {printed}",
+                expected=printed,
+                actual=fact.quantity.text,
+            )
