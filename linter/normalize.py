@@ -24,8 +24,8 @@ working text maps back exactly to the lines and columns of the input.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from linter.headings import LEVEL_DEPTH, LEVELS, Numbering, match_numbering, unnumbered_level
 from linter.sourcemap import SourceMap, Span
@@ -59,11 +59,21 @@ _COMPLETE_TITLE = re.compile(r"(?:情况|说明|概况|职能|事项|解释|报�
 _LABEL_START = re.compile(r"^[\u4e00-\u9fff“”《》、]{2,15}:")
 
 
+# Characters that print two cells wide: CJK ideographs, kana, hangul, CJK
+# and full-width punctuation, and the ambiguous-width marks (“ ” ‘ ’ … · — ×)
+# that Chinese fonts print full-width.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014\u2015\u00d7\u3000\u203b\u00b0\u00b1\u2030\u2103\u2116"
+    "\u2460-\u24ff\u25a0-\u25ff\u2600-\u26ff\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
     """Width in half-width cells: a CJK character is as wide as two digits,
-    which is also how it prints in the PDF.  Ambiguous-width marks (“ ” ‘ ’ …)
-    print full-width in Chinese fonts."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    which is also how it prints in the PDF."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass
@@ -74,7 +84,7 @@ class Piece:
     start: int
     end: int
 
-    @property
+    @cached_property
     def folded(self) -> str:
         return self.line.raw[self.start:self.end].translate(FOLD)
 
@@ -133,7 +143,9 @@ class Normalizer:
 
     def __init__(self, lines: list[InputLine]):
         self.lines = [line for line in lines if line.role == "content"]
-        self.full_width = _full_width(self.lines)
+        self.folded = {line.index: line.folded for line in self.lines}
+        self.widths = {line.index: display_width(line.content) for line in self.lines}
+        self.full_width = _full_width(list(self.widths.values()))
         self.units: list[Unit] = []
         self.open: Unit | None = None  # paragraph or heading still absorbing lines
         self.table: Unit | None = None
@@ -143,7 +155,7 @@ class Normalizer:
 
     # -- helpers ---------------------------------------------------------
     def _is_full(self, line: InputLine) -> bool:
-        return display_width(line.content) >= self.full_width
+        return self.widths[line.index] >= self.full_width
 
     def _unit_open(self, unit: Unit | None) -> bool:
         if unit is None or unit.kind not in ("paragraph", "heading"):
@@ -177,7 +189,7 @@ class Normalizer:
         return self.units
 
     def _feed(self, line: InputLine, following: InputLine | None) -> None:
-        folded = line.folded
+        folded = self.folded[line.index]
         if self.toc is not None and self._toc_line(line, folded, following):
             return
         if self.toc is None and self.table is None and self._starts_toc(folded, following):
@@ -250,7 +262,7 @@ class Normalizer:
             and following is not None
             and self.open is not None
             and self.open.kind == "paragraph"
-            and bool(_CONTINUATION_START.match(following.folded))
+            and bool(_CONTINUATION_START.match(self.folded[following.index]))
         )
         paragraph = self.open
         unit = self._heading(line, level, numbering)
@@ -291,7 +303,7 @@ class Normalizer:
         return bool(
             _TOC_LEADER.search(folded)
             and following is not None
-            and _TOC_LEADER.search(following.folded)
+            and _TOC_LEADER.search(self.folded[following.index])
         )
 
     def _toc_line(self, line: InputLine, folded: str, following: InputLine | None) -> bool:
@@ -300,7 +312,7 @@ class Normalizer:
         is_entry = bool(_TOC_LEADER.search(folded))
         # An entry without leader (a part title) still belongs to the contents
         # when the line after it is an entry.
-        if not is_entry and following is not None and _TOC_LEADER.search(following.folded):
+        if not is_entry and following is not None and _TOC_LEADER.search(self.folded[following.index]):
             is_entry = match_numbering(folded) is not None or display_width(folded) < 40
         if is_entry:
             piece = Piece(line, line.start, line.end)
@@ -316,7 +328,7 @@ def _row_like(folded: str) -> bool:
     return any(_NUMERIC_TOKEN.match(token) for token in folded.split()[1:])
 
 
-def _full_width(lines: list[InputLine]) -> int:
+def _full_width(line_widths: list[int]) -> int:
     """The width from which a line counts as filling the page.
 
     Prose lines that wrapped all reach the right margin, so the upper quantiles
@@ -324,7 +336,7 @@ def _full_width(lines: list[InputLine]) -> int:
     not matter.  A line within 15% of that width counts as wrapped; one that
     stops shorter ended its paragraph.
     """
-    widths = sorted(display_width(line.content) for line in lines)
+    widths = sorted(line_widths)
     widths = [w for w in widths if w >= 30] or widths or [80]
     page_width = widths[int(len(widths) * 0.8)] if len(widths) > 1 else widths[0]
     # No printed page is narrower than about 24 CJK characters; the floor

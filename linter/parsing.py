@@ -111,7 +111,7 @@ class _TreeBuilder(Transformer):
     def _table(self, unit: Unit) -> Table:
         rows = []
         for span in unit.row_spans:
-            rows.append(Row(span, _cells(self.norm.text, span)))
+            rows.append(Row(span, self.norm.text))
         texts = [self.norm.text[span.start:span.end] for span in unit.row_spans[:3]]
         titles = [re.sub(r"\s+", "", text) if " " in text and is_table_title(text) else text for text in texts]
         title = " ".join(text for text in titles if is_table_title(text)) or titles[0]
@@ -157,7 +157,7 @@ def _title_bounds(text: str, title_start: int, unit: Unit) -> tuple[int, int]:
     return len(text), len(text)
 
 
-def _cells(text: str, span: Span) -> list[Cell]:
+def split_cells(text: str, span: Span) -> list[Cell]:
     """Whitespace-separated cells; a function-classification code such as
     "208 01 01" at the start of a row stays one cell."""
     row = text[span.start:span.end]

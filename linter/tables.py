@@ -220,15 +220,6 @@ def _assign(row: TableRow, columns: tuple[str, ...]) -> None:
         row.choices = [{}]  # an incomplete row that no identity can place
 
 
-def _column(row: TableRow, name: str, choice: dict | None = None) -> Interval | None:
-    """The interval of ``name`` in ``row`` (empty cell = exactly 0), or None."""
-    source = choice if choice is not None else row.columns
-    if name in source:
-        q = source[name]
-        return Interval.exact(0) if q is None else q.interval
-    return None
-
-
 def _resolve(parent: TableRow, columns: tuple[str, ...]) -> None:
     """Place the ambiguous children's numbers where the parent's columns add up.
 
@@ -238,39 +229,50 @@ def _resolve(parent: TableRow, columns: tuple[str, ...]) -> None:
     parts = columns[1:]
     open_children = [c for c in parent.children if c.ambiguous and c.choices != [{}]]
     if parts and open_children and not parent.ambiguous and len(open_children) <= _MAX_SEARCH:
-        if all(name in parent.columns for name in parts):
-            fixed = [c for c in parent.children if not c.ambiguous]
-            valid = []
-            for combo in itertools.product(*(c.choices for c in open_children)):
-                if all(_adds_up(parent, name, fixed, open_children, combo) for name in parts):
-                    valid.append(combo)
-                    if len(valid) > 1:
-                        break
-            if len(valid) == 1:
-                for child, choice in zip(open_children, valid[0]):
-                    child.columns.update({k: v for k, v in choice.items() if v is not None})
-                    for name, value in choice.items():
-                        if value is None:
-                            child.columns[name] = Quantity("", Decimal(0), Interval.exact(0), "万元", Span(child.span.end, child.span.end), 2)
-                    child.choices = []
+        valid = _placements(parent, parts, open_children)
+        if len(valid) == 1:
+            for child, choice in zip(open_children, valid[0]):
+                for name, value in choice.items():
+                    child.columns[name] = value if value is not None else _zero(child)
+                child.choices = []
     for child in parent.children:
         _resolve(child, columns)
 
 
-def _adds_up(parent: TableRow, name: str, fixed, open_children, combo) -> bool:
-    total = Interval.exact(0)
-    for child in fixed:
-        value = _column(child, name)
-        if value is None:
-            return False
-        total = total + value
-    for child, choice in zip(open_children, combo):
-        value = _column(child, name, choice)
-        if value is None:
-            return False
-        total = total + value
-    target = _column(parent, name)
-    return target is not None and total.intersects(target)
+def _zero(row: TableRow) -> Quantity:
+    """An empty cell: exactly 0, located at the end of its row."""
+    return Quantity("", Decimal(0), Interval.exact(0), "万元", Span(row.span.end, row.span.end), 2)
+
+
+def _bounds(value: Quantity | None) -> tuple[Decimal, Decimal]:
+    return (Decimal(0), Decimal(0)) if value is None else (value.interval.lo, value.interval.hi)
+
+
+def _placements(parent: TableRow, parts, open_children) -> list[tuple]:
+    """The combinations of the open children's choices (at most two found)
+    under which every part column adds up to the parent's."""
+    fixed = [c for c in parent.children if not c.ambiguous]
+    targets, bases = [], []
+    for name in parts:
+        if name not in parent.columns or any(name not in c.columns for c in fixed):
+            return []
+        targets.append(parent.columns[name].interval)
+        lo = sum((c.columns[name].interval.lo for c in fixed), Decimal(0))
+        hi = sum((c.columns[name].interval.hi for c in fixed), Decimal(0))
+        bases.append((lo, hi))
+    valid = []
+    for combo in itertools.product(*(c.choices for c in open_children)):
+        for (lo, hi), target, name in zip(bases, targets, parts):
+            for choice in combo:
+                add_lo, add_hi = _bounds(choice.get(name))
+                lo, hi = lo + add_lo, hi + add_hi
+            if lo > target.hi or hi < target.lo:
+                break
+        else:
+            valid.append(combo)
+            if len(valid) > 1:
+                break
+    return valid
 
 
 # -- performance tables ---------------------------------------------------------
@@ -284,6 +286,13 @@ def _performance(document: Document, model: TableModel) -> None:
     rows = model.table.rows
     index = 0
     while index < len(rows):
+        # Most rows are indicator text: look at the row's start before
+        # splitting it into cells.
+        start = rows[index].span.start
+        head = document.text[start:start + 6]
+        if not (head.startswith("年度资金总额") or head.startswith("总分")):
+            index += 1
+            continue
         cells = list(rows[index].cells)
         first = cells[0].text if cells else ""
         wanted = 6 if _FUNDS.match(first) else 2 if _SCORE.match(first) else 0

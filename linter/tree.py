@@ -29,8 +29,20 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table line; its cells are split on first use (most rows of a long
+    self-evaluation table are never looked at cell by cell)."""
+
     span: Span
-    cells: list[Cell]
+    source: str = field(repr=False)  # the working text the span points into
+    _cells: list[Cell] | None = field(default=None, repr=False)
+
+    @property
+    def cells(self) -> list[Cell]:
+        if self._cells is None:
+            from linter.parsing import split_cells
+
+            self._cells = split_cells(self.source, self.span)
+        return self._cells
 
 
 @dataclass

@@ -93,9 +93,9 @@ class _ClauseLexer(Lexer):
     def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's signature
         pass
 
-    def lex(self, tokens):  # type: ignore[override]
-        for index, token in enumerate(tokens):
-            yield Token(token.type, str(index))
+    def lex(self, types):  # type: ignore[override]
+        for index, token_type in enumerate(types):
+            yield Token(token_type, str(index))
 
 
 @lru_cache(maxsize=1)
@@ -118,18 +118,27 @@ class Clause:
         return "".join(t.text for t in self.pre if t.type in ("TEXT", "NUMBER"))
 
 
-def parse_clause(tokens: list[Tok]) -> Clause:
+@lru_cache(maxsize=4096)
+def _classify(types: tuple[str, ...]) -> tuple[str, int]:
+    """The clause type and where its core starts, for a sequence of token
+    types.  What a clause claims depends only on its token types, and the
+    same few hundred shapes recur, so each is parsed once."""
     try:
-        tree = _clause_parser().parse(tokens)
+        tree = _clause_parser().parse(types)
     except LarkError:
-        return Clause("other", tokens, tokens, [])
+        return "other", len(types)
     cores = [child for child in tree.children if isinstance(child, Tree)]
     if not cores:
+        return "other", len(types)
+    indices = [int(tok) for tok in cores[0].scan_values(lambda v: isinstance(v, Token))]
+    return str(cores[0].data), min(indices)
+
+
+def parse_clause(tokens: list[Tok]) -> Clause:
+    kind, first = _classify(tuple(token.type for token in tokens))
+    if kind == "other":
         return Clause("other", tokens, tokens, [])
-    core = cores[0]
-    indices = [int(tok) for tok in core.scan_values(lambda v: isinstance(v, Token))]
-    first = min(indices)
-    return Clause(core.data, tokens, tokens[:first], tokens[first:])
+    return Clause(kind, tokens, tokens[:first], tokens[first:])
 
 
 def quantity(token: Tok) -> Quantity | None:

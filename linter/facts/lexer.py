@@ -66,17 +66,15 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
                 tokens.append(Tok("TEXT", stripped, start, start + len(stripped)))
             pending = None
 
-    while pos < len(text):
-        match = _MASTER.match(text, pos)
-        if match:
-            flush(pos)
-            kind = match.lastgroup
-            tokens.append(Tok(kind, match.group(), base + match.start(), base + match.end()))
-            pos = match.end()
-        else:
-            if pending is None:
-                pending = pos
-            pos += 1
+    # Jump from one recognised token to the next; what lies between is TEXT.
+    for match in _MASTER.finditer(text):
+        if match.start() > pos:
+            pending = pos
+        flush(match.start())
+        tokens.append(Tok(match.lastgroup, match.group(), base + match.start(), base + match.end()))
+        pos = match.end()
+    if pos < len(text):
+        pending = pos
     flush(len(text))
     return tokens
 

@@ -15,7 +15,7 @@ from linter.headings import LEVELS
 from linter.issues import Message
 from linter.rule import ALL_KINDS, Example, Rule
 from linter.sourcemap import Span
-from linter.tree import Document, Paragraph, Section, Table
+from linter.tree import Document, Section
 
 
 class YamlRule(Rule):
@@ -207,16 +207,14 @@ def _first_span(document: Document) -> Span | None:
 # -- text ----------------------------------------------------------------------
 
 
-def _texts(document: Document):
-    """Every piece of prose with its span: headings, paragraphs, table rows."""
-    for node in document.walk():
-        if isinstance(node, Section):
-            yield node.span, document.text[node.span.start:node.span.end]
-        elif isinstance(node, Paragraph):
-            yield node.span, node.text
-        elif isinstance(node, Table):
-            for row in node.rows:
-                yield row.span, document.text[row.span.start:row.span.end]
+def _compile_text_pattern(pattern: str) -> re.Pattern:
+    """Text patterns run over the whole working text, one logical line (a
+    heading, a paragraph, a table row) per text line: ``^`` and ``$`` mean
+    the start and end of such a line."""
+    try:
+        return re.compile(pattern, re.MULTILINE)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
 class ForbiddenText(YamlRule):
@@ -224,15 +222,14 @@ class ForbiddenText(YamlRule):
 
     def __init__(self, spec: dict):
         super().__init__(spec)
-        self.patterns = [(_compile(p["pattern"]), Message(**p["message"])) for p in self.params["patterns"]]
+        self.patterns = [(_compile_text_pattern(p["pattern"]), Message(**p["message"])) for p in self.params["patterns"]]
 
     def check(self, document: Document):
-        for span, text in _texts(document):
-            for pattern, message in self.patterns:
-                for match in pattern.finditer(text):
-                    at = Span(span.start + match.start(), span.start + match.end())
-                    found = document.raw_text(at)
-                    yield self.finding(at, f"{message.zh}：「{found}」", f"{message.en}: 「{found}」", actual=found)
+        for pattern, message in self.patterns:
+            for match in pattern.finditer(document.text):
+                at = Span(match.start(), match.end())
+                found = document.raw_text(at)
+                yield self.finding(at, f"{message.zh}：「{found}」", f"{message.en}: 「{found}」", actual=found)
 
 
 class YearReference(YamlRule):
@@ -250,14 +247,16 @@ class YearReference(YamlRule):
     def __init__(self, spec: dict):
         super().__init__(spec)
         self.patterns = [
-            (_compile(p["pattern"]), p["expect"], tuple(p.get("kinds") or ALL_KINDS), Message(**p["meaning"]))
+            (_compile_text_pattern(p["pattern"]), p["expect"], tuple(p.get("kinds") or ALL_KINDS), Message(**p["meaning"]))
             for p in self.params["patterns"]
         ]
         self.ignore_inside = [tuple(pair) for pair in self.params.get("ignore_inside", ["《》", "〔〕", "【】", "[]"])]
 
     def _ignored(self, text: str, position: int) -> bool:
+        """Is ``position`` inside brackets of its own line (《…》, 〔…〕 …)?"""
+        line_start = text.rfind("\n", 0, position) + 1
         for opening, closing in self.ignore_inside:
-            before = text.rfind(opening, 0, position)
+            before = text.rfind(opening, line_start, position)
             if before != -1 and text.find(closing, before) >= position:
                 return True
         return False
@@ -266,24 +265,23 @@ class YearReference(YamlRule):
         year = document.info.year
         if year is None:
             return
-        for span, text in _texts(document):
-            for pattern, expect, kinds, meaning in self.patterns:
-                if document.info.kind not in kinds:
+        text = document.text
+        for pattern, expect, kinds, meaning in self.patterns:
+            if document.info.kind not in kinds:
+                continue
+            for match in pattern.finditer(text):
+                printed = int(match.group("year"))
+                wanted = year + self._OFFSET[expect]
+                if printed == wanted or self._ignored(text, match.start("year")):
                     continue
-                for match in pattern.finditer(text):
-                    printed = int(match.group("year"))
-                    wanted = year + self._OFFSET[expect]
-                    if printed == wanted or self._ignored(text, match.start("year")):
-                        continue
-                    at = Span(span.start + match.start("year"), span.start + match.end("year"))
-                    role_zh, role_en = self._ROLE[expect]
-                    yield self.finding(
-                        at,
-                        f"{meaning.zh}应为{role_zh}（{wanted} 年），这里写的是 {printed} 年",
-                        f"{meaning.en} should be {role_en} ({wanted}), found {printed}",
-                        expected=str(wanted),
-                        actual=str(printed),
-                    )
+                role_zh, role_en = self._ROLE[expect]
+                yield self.finding(
+                    Span(match.start("year"), match.end("year")),
+                    f"{meaning.zh}应为{role_zh}（{wanted} 年），这里写的是 {printed} 年",
+                    f"{meaning.en} should be {role_en} ({wanted}), found {printed}",
+                    expected=str(wanted),
+                    actual=str(printed),
+                )
 
 
 # -- counts ----------------------------------------------------------------------
