@@ -113,6 +113,7 @@ class Document:
 
     _facts: list | None = field(default=None, repr=False)
     _table_models: list | None = field(default=None, repr=False)  # linter.tables
+    _by_kind: dict | None = field(default=None, repr=False)
 
     @property
     def facts(self) -> list:
@@ -139,11 +140,20 @@ class Document:
             if isinstance(node, Section):
                 stack.extend(reversed(node.children))
 
+    def _nodes(self, kind: type) -> list:
+        """Every node of a kind, in document order; walked once per document
+        (every rule asks, and the tree never changes after parsing)."""
+        if self._by_kind is None:
+            self._by_kind = {Section: [], Paragraph: [], Table: [], Toc: []}
+            for node in self.walk():
+                self._by_kind[type(node)].append(node)
+        return self._by_kind[kind]
+
     def sections(self) -> list[Section]:
-        return [node for node in self.walk() if isinstance(node, Section)]
+        return self._nodes(Section)
 
     def paragraphs(self) -> list[Paragraph]:
-        return [node for node in self.walk() if isinstance(node, Paragraph)]
+        return self._nodes(Paragraph)
 
     def tables(self) -> list[Table]:
-        return [node for node in self.walk() if isinstance(node, Table)]
+        return self._nodes(Table)

@@ -46,6 +46,7 @@ from linter.tree import Document, Paragraph, Section, Table
 
 # Words around a label that do not change what it names.
 _LABEL_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|其中|:|\s|的|“|”|\"|'|《|》")
+_RECENT = 400  # how many recent figures a label named by its ending is looked for in
 _LABEL_SUFFIX = re.compile(r"(?:合计|总计|总额|总数|金额|数额|资金|为|是|共|共计|数)+$")
 # A breakdown is complete (its parts are the whole) for these identities:
 # head key -> the keys its parts must all match.
@@ -162,6 +163,7 @@ class _Context:
     """What a reader remembers while going through one section."""
 
     amounts: list[Amount] = field(default_factory=list)  # every amount of the document so far
+    by_key: dict[str, list[Amount]] = field(default_factory=dict)  # the same, by label key
     open_breakdown: Breakdown | None = None  # "其中：" ended a paragraph
 
 
@@ -279,19 +281,23 @@ class FactExtractor:
         for open_section in self.stack:
             self.first_amount.setdefault(id(open_section), amount)
         self.context.amounts.append(amount)
+        self.context.by_key.setdefault(amount.key, []).append(amount)
         self.facts.append(amount)
         return amount
 
     def _find(self, key: str, before: int, role: str | None = None) -> Amount | None:
         """The latest amount whose label is ``key`` (or, failing that, ends
         with it or is its ending), printed before ``before``."""
-        candidates = [
-            amount
-            for amount in reversed(self.context.amounts)
-            if amount.span.start < before and (role is None or amount.role == role)
-        ]
-        exact = next((amount for amount in candidates if amount.key == key), None)
-        return exact or next((amount for amount in candidates if keys_match(amount.key, key)), None)
+        def usable(amount: Amount) -> bool:
+            return amount.span.start < before and (role is None or amount.role == role)
+
+        exact = next((a for a in reversed(self.context.by_key.get(key, ())) if usable(a)), None)
+        if exact is not None:
+            return exact
+        # A label named by its ending is resolved among the recent figures only:
+        # a reference reaches back a few paragraphs, not across the document.
+        recent = self.context.amounts[-_RECENT:]
+        return next((a for a in reversed(recent) if usable(a) and keys_match(a.key, key)), None)
 
     def _subject(self, text: str, before: int) -> Amount | None:
         """Resolve a change's subject ("收入支出总体", "一般公共预算财政拨款支出")."""

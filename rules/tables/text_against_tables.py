@@ -3,6 +3,7 @@ the document's tables also state must match one of the tables."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from linter.facts.model import Amount
@@ -61,11 +62,13 @@ class TextAgainstTables(Rule):
                             stated.setdefault(column, []).append(value)
         if not stated:
             return
-        tables = {id(model.table) for model in table_models(document)}
+        starts = [t.span.start for t in document.tables()]
+        ends = [t.span.end for t in document.tables()]
         for fact in document.facts:
             if not isinstance(fact, Amount) or fact.role != "amount" or fact.quantity.unit != "万元":
                 continue
-            if any(t.span.start <= fact.span.start < t.span.end for t in document.tables() if id(t) in tables):
+            inside = bisect.bisect_right(starts, fact.span.start) - 1
+            if inside >= 0 and fact.span.start < ends[inside]:
                 continue  # a figure inside a table is not the narrative
             # Only what names the classification explicitly — "…支出（类）",
             # "行政运行（项）" — or a column: economic names such as 印刷费 also
