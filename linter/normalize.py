@@ -38,8 +38,11 @@ _CONTINUES = tuple("，、；,;(（“‘《-—")
 # The first characters of a line that can only continue a sentence begun
 # before it: a percentage or amount with its unit, or closing punctuation.
 _CONTINUATION_START = re.compile(
-    r"^(?:[\d,.]+\s*(?:%|万|元|亿|个|人|辆|项|台|次|天)|[，。、；：:;,.%)）”])"
+    r"^(?:[\d,.]+\s*(?:%|万|元|亿|个|人|辆|项|台|次|天)|[，。、；：:;,.%)）”]|(?:万元|亿元|元)(?=[，。；、,;)）\s]|$))"
 )
+# A line ending in a digit or a decimal point stops inside a number or just
+# before its unit: the sentence goes on, whatever the line's width.
+_ENDS_IN_NUMBER = re.compile(r"[\d.]$")
 _TABLE_TITLE_RE = re.compile(
     r"^(?:附?表\s*\d+(?:[-—－]\d+)?(?:\s+\S.*)?|[^\s，。；：:,;、]{2,40}表(?:\(\d{4}\s*年度?\))?)$"
 )
@@ -165,6 +168,8 @@ class Normalizer:
         if text.endswith(_TERMINAL):
             return False
         if text.endswith(_CONTINUES):
+            return True
+        if unit.kind == "paragraph" and _ENDS_IN_NUMBER.search(text):
             return True
         if unit.kind == "heading" and len(unit.pieces) == 1 and _COMPLETE_TITLE.search(text):
             # "（一）…总体情况" is a whole title even when it nearly fills the line.

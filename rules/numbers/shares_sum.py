@@ -65,6 +65,10 @@ class SharesSum(Rule):
             yield from self._nudged(fact, group, printed)
 
     def _nudged(self, fact, group, printed):
+        """Info when the printed shares make exactly 100 only because one of
+        them is one unit away from what its amounts give — and the amounts
+        pin that value down (large amounts: a share of small amounts can
+        honestly be printed several ways)."""
         total = fact.total.quantity.value
         if printed != 100 or total == 0:
             return
@@ -73,14 +77,20 @@ class SharesSum(Rule):
         ]
         if sum(natural) == 100:
             return
-        for share, value in zip(group, natural):
-            if value != share.percent.value:
-                yield self.finding(
-                    share.percent.span,
-                    f"按金额计算占比为 {value}%，此处写作 {share.percent.text}，似为使合计恰为 100.00% 而调整",
-                    f"computed share is {value}%, printed {share.percent.text}: apparently nudged "
-                    "so that the shares make exactly 100.00%",
-                    expected=f"{value}%",
-                    actual=share.percent.text,
-                    severity="info",
-                )
+        off = [(share, value) for share, value in zip(group, natural) if value != share.percent.value]
+        if len(off) != 1:
+            return
+        share, value = off[0]
+        unit = Decimal(1).scaleb(-share.percent.places)
+        spread = share.part.quantity.interval / fact.total.quantity.interval
+        if abs(value - share.percent.value) != unit or spread is None or (spread.hi - spread.lo) * 100 >= unit:
+            return
+        yield self.finding(
+            share.percent.span,
+            f"按金额计算占比为 {value}%，此处写作 {share.percent.text}，似为使合计恰为 100.00% 而调整",
+            f"computed share is {value}%, printed {share.percent.text}: apparently nudged "
+            "so that the shares make exactly 100.00%",
+            expected=f"{value}%",
+            actual=share.percent.text,
+            severity="info",
+        )
