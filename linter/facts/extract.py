@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lark import Lark, Tree
 from lark.exceptions import LarkError
@@ -115,6 +115,7 @@ class Clause:
     def first(self, *types: str) -> Tok | None:
         return next((t for t in self.core if t.type in types), None)
 
+    @cached_property
     def pre_text(self) -> str:
         return "".join(t.text for t in self.pre if t.type in ("TEXT", "NUMBER"))
 
@@ -260,9 +261,9 @@ class FactExtractor:
         names_part = (
             parsed[0].kind == "amount"
             and not any(t.type == "QIZHONG" for clause in parsed for t in clause.tokens)
-            and _identity_part(open_list.total.key, label_key(parsed[0].pre_text(), self.unit))
+            and _identity_part(open_list.total.key, label_key(parsed[0].pre_text, self.unit))
         )
-        first_key = label_key(parsed[0].pre_text(), self.unit) if parsed[0].kind == "amount" else ""
+        first_key = label_key(parsed[0].pre_text, self.unit) if parsed[0].kind == "amount" else ""
         repeated = any(part.key == first_key for part in open_list.parts)
         if (opens_part or names_part) and not repeated:
             # A part named a second time starts a new enumeration (具体情况如下).
@@ -274,7 +275,7 @@ class FactExtractor:
         q = quantity(token)
         if q is None:
             return None
-        label = clause.pre_text()
+        label = clause.pre_text
         if role in ("budget", "final"):
             label += "".join(t.text for t in clause.core if t.type in ("BUDGETW", "FINALW"))
         amount = Amount(label, label_key(label, self.unit), q, role, section)
@@ -400,12 +401,12 @@ class FactExtractor:
                     total = owner.total if owner else None
                 self.facts.append(Share(last, total, pct, named or None))
             elif kind == "comparison":
-                subject_text = clause.pre_text() or subject_text
+                subject_text = clause.pre_text or subject_text
             elif kind in ("change_amount", "change_rate", "flat"):
                 direction_tok = clause.first("INC", "DEC", "FLAT")
                 direction = {"INC": "inc", "DEC": "dec", "FLAT": "flat"}[direction_tok.type]
                 base = "".join(t.text for t in clause.core if t.type == "CMP")
-                own_subject = clause.pre_text()
+                own_subject = clause.pre_text
                 if kind == "change_amount":
                     amount_tok = clause.first("AMOUNT", "COUNT")
                     q = quantity(amount_tok)
