@@ -55,6 +55,8 @@ BROKEN = [
     (GOOD.replace("  patterns:\n", "  pattern:\n"), 10, "params"),
     (GOOD.replace("code: Z801", "code: z801"), 1, "code"),
     ("- just\n- a list\n", 1, "mapping"),
+    # a pattern that could backtrack catastrophically is refused at load time
+    (GOOD.replace('pattern: "待核实"', 'pattern: "(待+)+核实"'), 1, "exponential time"),
 ]
 
 

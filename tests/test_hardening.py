@@ -1,0 +1,92 @@
+"""Hostile input: random and mutated disclosure text never crashes a rule,
+every issue lies inside the file, and the JSON report stays valid.  Also a
+bounded fuzz run of the reader and the parser on arbitrary bytes."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS
+from linter.engine import FileResult, lint_document
+from linter.formatters import json_format
+from linter.pipeline import parse_text
+from linter.plugins import all_rules
+from linter.reading import ReadError, decode
+
+RULES = all_rules()
+SAMPLES = [path.read_text(encoding="utf-8")[:4000] for path in CORPUS]
+
+NASTY = st.sampled_from(
+    [
+        "%", "％", "%%", "（" * 200, ")" * 50, "【】", "一、", "第二部分", "（十二）", "1.", "\n\n", " ", "\f",
+        "9" * 400, "1,234,567,890,123.4567万元", "-0.00%", "占 %", "增加 万元，增长 %", "其中：", "其中：其中：",
+        "比上年减少 5 万元，增长 -3%", "\u200b", "\ufeff", "𠀀", "\x00", "\r", "\r\n", "……" * 30, "表 1\n",
+        "项目支出绩效自评表\n年度资金总额\n", "总分\n", "=\n", "*3*=", "200元/人/天*15人*30天=", "截至 0 年 12 月 31 日",
+    ]
+)
+
+
+def mutate(draw, text: str) -> str:
+    operations = draw(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 3), NASTY | st.text(max_size=30)), max_size=12))
+    for position, operation, payload in operations:
+        at = position % (len(text) + 1)
+        if operation == 0:
+            text = text[:at] + payload + text[at:]
+        elif operation == 1:
+            text = text[:at] + text[at + len(payload):]
+        elif operation == 2:
+            text = text[:at] + payload * 50 + text[at:]  # very long line or deep nesting
+        else:
+            text = text[:at] + "\n" + payload + "\n" + text[at:]  # a heading without body, a stray line
+    return text
+
+
+@st.composite
+def mutated_disclosures(draw):
+    return mutate(draw, draw(st.sampled_from(SAMPLES)))
+
+
+def check_no_crash(text: str) -> None:
+    try:
+        document = parse_text(text, "fuzz.txt")
+    except ReadError:
+        return  # an empty text is reported, not parsed
+    issues = lint_document(document, RULES, lang="en")
+    crashed = [issue.message for issue in issues if issue.rule == "X001"]
+    assert crashed == []
+    line_count = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    for issue in issues:
+        assert 1 <= issue.line <= issue.end_line <= line_count, issue
+        assert issue.column >= 1 and issue.end_column >= 1, issue
+    report = json_format.render([FileResult("fuzz.txt", document.info, issues)], version="fuzz")
+    assert json.loads(report)["summary"]["files"] == 1
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated_disclosures())
+def test_mutated_disclosures_never_crash(text):
+    check_no_crash(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_arbitrary_text_never_crashes(text):
+    check_no_crash(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=4000))
+def test_fuzz_the_reader_and_parser_on_bytes(data):
+    """Any bytes: decoded or refused with a ReadError, and what decodes parses."""
+    try:
+        decoded = decode(data)
+    except ReadError as error:
+        assert error.zh and error.en
+        return
+    try:
+        parse_text(decoded.text)
+    except ReadError:
+        pass
