@@ -90,7 +90,7 @@ class ScoreRow:
 @dataclass
 class TableModel:
     table: Table
-    kind: str  # classified | performance | other
+    kind: str  # classified | performance | three-public | other
     unit: str  # 万元 or 元: the unit the table states
     columns: tuple[str, ...] = ()  # numeric columns, when the header names them
     rows: list[TableRow] = field(default_factory=list)
@@ -121,6 +121,8 @@ def analyze(document: Document, table: Table) -> TableModel:
     header = "".join(document.text[row.span.start:row.span.end] for row in table.rows[:12])
     unit = "元" if re.search(r"单位\s*:\s*元", header) else "万元"
     title = table.title
+    if "三公" in title:
+        return _three_public(document, table, unit)
     if "自评表" in title.replace(" ", ""):
         model = TableModel(table, "performance", unit)
         _performance(document, model)
@@ -273,6 +275,39 @@ def _placements(parent: TableRow, parts, open_children) -> list[tuple]:
             if len(valid) > 1:
                 break
     return valid
+
+
+# -- the "三公" table ---------------------------------------------------------------
+
+# The rows of a 三公 table by what they hold; a row without a number is 0.
+THREE_PUBLIC_ROWS = (
+    ("total", re.compile(r"^(?:合计|总计)$")),
+    ("travel", re.compile(r"因公出国")),
+    ("cars", re.compile(r"公务用车购置及运行")),
+    ("purchase", re.compile(r"公务用车购置费$")),
+    ("running", re.compile(r"公务用车运行(?:维护)?费$")),
+    ("hospitality", re.compile(r"公务接待")),
+)
+
+
+def _three_public(document: Document, table: Table, unit: str) -> TableModel:
+    """The 财政拨款“三公”经费支出情况表: each row's first number is its 合计."""
+    model = TableModel(table, "three-public", unit, ("合计",))
+    for row in table.rows:
+        cells = row.cells
+        words = [c for c in cells if not _is_number(c.text)]
+        if not words:
+            continue
+        label = re.sub(r"^其中[:：]?", "", "".join(c.text for c in words))
+        label = re.sub(r"\(小计\)$", "", label)
+        kind = next((name for name, pattern in THREE_PUBLIC_ROWS if pattern.search(label)), None)
+        if kind is None or any(r.code == kind for r in model.rows):
+            continue
+        numbers = [q for q in (_quantity(document, c, unit) for c in cells if _is_number(c.text)) if q is not None]
+        entry = TableRow(label, kind, numbers, row.span)
+        entry.columns["合计"] = numbers[0] if numbers else _zero(entry)
+        model.rows.append(entry)
+    return model
 
 
 # -- performance tables ---------------------------------------------------------

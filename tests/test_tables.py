@@ -129,3 +129,11 @@ def test_a_missing_total_score_row_is_not_an_error():
     (model,) = table_models(parse_text(text))
     assert (len(model.funds), len(model.scores)) == (1, 0)
     assert codes(text, "final_account") == []
+
+
+def test_the_three_public_table_is_read():
+    document = load_document(str(CORPUS[2]))
+    (model,) = [m for m in table_models(document) if m.kind == "three-public"]
+    assert [(row.code, row.columns["合计"].text or "0") for row in model.rows] == [
+        ("total", "4.29"), ("travel", "0"), ("hospitality", "0.09"), ("cars", "4.20"), ("purchase", "0"), ("running", "4.20"),
+    ]
