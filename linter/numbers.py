@@ -19,7 +19,7 @@ UNIT_TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1)
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A closed interval [lo, hi] of Decimals."""
 

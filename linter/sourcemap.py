@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` of working-text offsets."""
 

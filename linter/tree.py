@@ -21,13 +21,13 @@ class Paragraph:
     kind: str = field(default="paragraph", init=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     span: Span
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A table line; its cells are split on first use (most rows of a long
     self-evaluation table are never looked at cell by cell)."""

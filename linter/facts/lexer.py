@@ -45,7 +45,7 @@ _MASTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     type: str
     text: str  # folded text of the token

@@ -14,7 +14,7 @@ from linter.numbers import Interval
 from linter.sourcemap import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     text: str  # as printed (folded), e.g. "1,286.27万元", "14.11%"
     value: Decimal  # in 万元 for money, in percent points for percentages
