@@ -46,6 +46,7 @@ from linter.tree import Document, Paragraph, Section, Table
 
 # Words around a label that do not change what it names.
 _LABEL_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|其中|:|\s|的|“|”|\"|'|《|》")
+_DIGIT = re.compile(r"\d")
 _RECENT = 400  # how many recent figures a label named by its ending is looked for in
 _LABEL_SUFFIX = re.compile(r"(?:合计|总计|总额|总数|金额|数额|资金|为|是|共|共计|数)+$")
 # A breakdown is complete (its parts are the whole) for these identities:
@@ -228,6 +229,8 @@ class FactExtractor:
 
     # -- paragraphs ----------------------------------------------------
     def _paragraph(self, paragraph: Paragraph, section: str) -> None:
+        if not _DIGIT.search(paragraph.text):
+            return  # no number, no claim to check (an open 其中 list stays open)
         self.facts.extend(_expressions(paragraph))
         tokens = tokenize(paragraph.text, paragraph.span.start)
         previous_topic: Amount | None = None
