@@ -1,5 +1,5 @@
-"""The built-in plugin: the rule packs in rules/, the .txt reader and the
-standard formatters — contributed through the same hooks as any plugin.
+"""The built-in plugin: the rule packs in rules/, the .txt, .pdf and .docx
+readers and the standard formatters — contributed through the same hooks as any plugin.
 
 Python rule modules are loaded from the rules/ directory by path (it is
 shipped as data inside the wheel, see linter.resources); every :class:`Rule`
@@ -54,9 +54,12 @@ def disclint_rule_dirs():
 
 @hookimpl
 def disclint_readers():
+    # The PDF and DOCX modules import their libraries only when a file is read.
+    from linter.readers.docxfile import read_docx
+    from linter.readers.pdffile import read_pdf
     from linter.reading import read_text
 
-    return {".txt": read_text}
+    return {".txt": read_text, ".pdf": read_pdf, ".docx": read_docx}
 
 
 @hookimpl

@@ -387,3 +387,25 @@ def facts(path, output_format, fact_kind, kind, year, unit) -> None:
     else:
         for fact in selected:
             click.echo(fact_as_text(document, fact))
+
+
+@main.command()
+@click.argument("path")
+@_lang_option
+def extract(path, lang) -> None:
+    """Print the text that is linted: a PDF's or DOCX's text as disclint reads
+    it (issue lines and columns point into this text), a text file decoded.
+
+    PDF: one line per line of the page, each page's first line opening with a
+    space.  DOCX: one line per paragraph and per table row.
+    """
+    from linter.pipeline import read_input
+    from linter.reading import ReadError
+
+    try:
+        decoded = read_input(path)
+    except ReadError as exc:
+        click.echo(_say(lang, f"{path}：{exc.zh}", f"{path}: {exc.en}"), err=True)
+        sys.exit(1)
+    text = decoded.text
+    click.echo(text, nl=not text.endswith("\n"))

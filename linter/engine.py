@@ -108,7 +108,11 @@ def lint_path(
             message = Message(f"{path}：{exc.zh}", f"{path}: {exc.en}")
             issues.append(_issue(rule, Finding(code, None, message), None, lang))
         return FileResult(path, info, issues, text)
-    return FileResult(path, document.info, lint_document(document, rules, lang), text)
+    issues = lint_document(document, rules, lang)
+    if decoded.cells:
+        for issue in issues:
+            issue.cell = decoded.cell_at(issue.line, issue.column)
+    return FileResult(path, document.info, issues, text)
 
 
 def reaches(issue: Issue, threshold: str) -> bool:

@@ -41,8 +41,10 @@ def disclint_readers():
     A reader is called as ``reader(path)`` and returns the document's text —
     a :class:`linter.reading.DecodedText` (text and the encoding or format it
     came from) or a plain ``str`` — or raises :class:`linter.reading.ReadError`
-    with a message in both languages.  Directories given on the command line
-    are searched for files with these suffixes.
+    with a message in both languages.  The text follows the line and page
+    conventions in :mod:`linter.readers` (a line opening with one space starts
+    a page), which the built-in PDF and DOCX readers use.  Directories given on
+    the command line are searched for files with these suffixes.
     """
 
 

@@ -49,6 +49,7 @@ class Issue:
     page: int | None = None
     expected: str | None = None
     actual: str | None = None
+    cell: dict | None = None  # DOCX: {"table", "row", "column"} of the table cell it is in
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -69,4 +70,6 @@ class Issue:
             data["expected"] = self.expected
         if self.actual is not None:
             data["actual"] = self.actual
+        if self.cell is not None:
+            data["cell"] = dict(self.cell)
         return data

@@ -40,8 +40,20 @@ class ReadError(Exception):
 
 @dataclass
 class DecodedText:
+    """A document's text, the encoding or format it came from, and for a
+    DOCX where each table cell sits: 1-based line -> (first column, end
+    column, table, row, grid column) of each cell of that row line."""
+
     text: str
     encoding: str
+    cells: dict[int, list[tuple[int, int, int, int, int]]] | None = None
+
+    def cell_at(self, line: int, column: int) -> dict | None:
+        """The table cell holding a position of the text, if it is in one."""
+        for start, end, table, row, grid_column in (self.cells or {}).get(line, ()):
+            if start <= column < end:
+                return {"table": table, "row": row, "column": grid_column}
+        return None
 
 
 def read_bytes(path: str) -> bytes:

@@ -74,7 +74,8 @@ def split_lines(text: str) -> list[InputLine]:
 
     A line that starts with exactly one space, that holds only a space, or that
     starts with a form feed begins a new page; the first such line of the file
-    is page 1.
+    is page 1.  A break that follows another with no text between them is an
+    empty page (a PDF's image-only cover), so it counts even before any text.
     """
     raw_lines = _LINE_BREAK.split(text)
     if raw_lines and raw_lines[-1] == "" and len(raw_lines) > 1:
@@ -82,14 +83,16 @@ def split_lines(text: str) -> list[InputLine]:
     lines: list[InputLine] = []
     page = 1
     seen_content = False
+    seen_break = False
     for index, raw in enumerate(raw_lines):
         if raw.startswith("\ufeff"):
             raw = raw[1:] if index == 0 else raw
         is_break = raw.startswith("\f") or raw == " " or (
             raw.startswith(" ") and len(raw) > 1 and not raw[1].isspace()
         )
-        if is_break and seen_content:
+        if is_break and (seen_content or seen_break):
             page += 1
+        seen_break = seen_break or is_break
         stripped = raw.strip(" \t\f\u3000\u00a0")
         line = InputLine(index, raw, page, is_break)
         if stripped:

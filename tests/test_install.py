@@ -11,6 +11,8 @@ import venv
 import pytest
 
 from conftest import CORPUS, REPO
+from drafts import SKIPPED
+from rendering import render_docx, render_pdf
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +105,17 @@ def test_installed_package_has_grammar_and_rules(installed, tmp_path):
     result = subprocess.run([str(installed), "check", "d.txt"], cwd=tmp_path, capture_output=True, timeout=60)
     assert result.returncode == 1 and b"S101" in result.stdout
 
+
+
+def test_installed_cli_reads_pdf_and_docx(installed, tmp_path):
+    """`pip install .` brings the PDF and DOCX readers' libraries along."""
+    render_pdf(SKIPPED, tmp_path / "draft.pdf")
+    render_docx(SKIPPED, tmp_path / "draft.docx")
+    result = subprocess.run(
+        [str(installed), "check", "--format", "json", "draft.pdf", "draft.docx"], cwd=tmp_path, capture_output=True, timeout=120
+    )
+    assert not result.stderr, result.stderr
+    issues = {f["path"]: [(i["rule"], i["line"], i["page"]) for i in f["issues"]] for f in json.loads(result.stdout)["files"]}
+    # The PDF's text has no blank lines: 三、 is its third line; the DOCX keeps
+    # the draft's empty paragraphs, so 三、 is paragraph 5, as in the text.
+    assert issues == {"draft.pdf": [("S101", 3, 1)], "draft.docx": [("S101", 5, 1)]}

@@ -68,6 +68,8 @@ def _result(issue, result, index: dict, prints: Fingerprinter) -> dict:
         properties["expected"] = issue.expected
     if issue.actual is not None:
         properties["actual"] = issue.actual
+    if issue.cell is not None:
+        properties["cell"] = dict(issue.cell)
     out = {"ruleId": issue.rule}
     if issue.rule in index:
         out["ruleIndex"] = index[issue.rule]

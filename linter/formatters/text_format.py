@@ -50,6 +50,16 @@ def statistics_lines(results, lang: str = "zh") -> list[str]:
     return lines
 
 
+def _cell(issue, lang: str) -> str:
+    """Where in a DOCX table the issue is (its line is the row's line)."""
+    if not issue.cell:
+        return ""
+    table, row, column = issue.cell["table"], issue.cell["row"], issue.cell["column"]
+    if lang == "en":
+        return f" (table {table}, row {row}, column {column})"
+    return f"（表格 {table} 第 {row} 行第 {column} 列）"
+
+
 def render(
     results,
     lang: str = "zh",
@@ -74,7 +84,7 @@ def render(
         for issue in result.issues:
             where = paint(f"{result.path}:{issue.line}:{issue.column}:", "path")
             label = paint(f"{issue.rule} [{issue.severity}]", issue.severity)
-            lines.append(f"{where} {label} {issue.message}")
+            lines.append(f"{where} {label} {issue.message}{_cell(issue, lang)}")
             if context:
                 quoted = snippet(source, issue, lambda text, role: paint(text, issue.severity if role == "marker" else role))
                 if quoted:
