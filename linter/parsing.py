@@ -130,7 +130,9 @@ class _TreeBuilder(Transformer):
         return Toc(unit.span, entries)
 
 
-_INLINE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:万元|元|%)")
+# Anchored at the start of a run of digits, so a long run is tried once, not
+# once per digit (which would be quadratic).
+_INLINE_FIGURE = re.compile(r"(?<![\d,.])\d[\d,.]*\s*(?:万元|元|%)")
 
 
 def _title_bounds(text: str, title_start: int, unit: Unit) -> tuple[int, int]:

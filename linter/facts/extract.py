@@ -338,9 +338,12 @@ class FactExtractor:
         subject_text: str | None = None
         pending: Change | None = None
         pending_age = 0
+        rate_only: Change | None = None  # a rate printed before its amount
+        rate_age = 0
         for index, clause in enumerate(parsed):
             kind = clause.kind
             pending_age += 1
+            rate_age += 1
             has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
             if has_qizhong and not last_of and previous_topic is not None:
                 # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list
@@ -422,6 +425,14 @@ class FactExtractor:
                         subject = last or previous_topic
                     if subject is not None and amount_tok.type != "AMOUNT":
                         subject = None
+                    if rate_only is not None and rate_age <= 1 and rate_only.amount is None:
+                        # "增长 8.30%，增加 54.84 万元": the rate came first.
+                        rate_only.direction, rate_only.amount = direction, q
+                        rate_only.subject = rate_only.subject or subject
+                        rate_only.words = (direction_tok.text, *rate_only.words)
+                        rate_only.span = Span(rate_only.span.start, amount_tok.end)
+                        rate_only = None
+                        continue
                     pending = Change(subject, direction, q, None, None, base, (direction_tok.text,), Span(direction_tok.start, amount_tok.end))
                     pending_age = 0
                     self.facts.append(pending)
@@ -433,10 +444,15 @@ class FactExtractor:
                         pending.words = (*pending.words, direction_tok.text)
                         pending.span = Span(pending.span.start, pct.span.end)
                     else:
-                        subject = self._subject(own_subject, direction_tok.start) if own_subject else None
-                        self.facts.append(
-                            Change(subject, direction, None, direction, pct, base, (direction_tok.text,), Span(direction_tok.start, pct.span.end))
-                        )
+                        if own_subject:
+                            subject = self._subject(own_subject, direction_tok.start)
+                        elif subject_text:
+                            subject = self._subject(subject_text, direction_tok.start)
+                        else:
+                            subject = last or previous_topic
+                        rate_only = Change(subject, direction, None, direction, pct, base, (direction_tok.text,), Span(direction_tok.start, pct.span.end))
+                        rate_age = 0
+                        self.facts.append(rate_only)
                 elif pending is not None and pending_age <= 1 and pending.rate is None:
                     # "增加 5.00 万元，持平": the change is called no change.
                     pending.rate_direction = "flat"
@@ -548,6 +564,8 @@ _FACTOR = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[^\d*×=/]*)(?P<per>(?:
 
 def _expressions(paragraph: Paragraph) -> list[Expression]:
     """Explicit products "a*b*c=R万元"; money factors carry 元 or 万元."""
+    if "=" not in paragraph.text or not ("*" in paragraph.text or "×" in paragraph.text):
+        return []
     found = []
     for match in _EXPRESSION.finditer(paragraph.text):
         base = paragraph.span.start
