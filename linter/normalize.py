@@ -53,7 +53,9 @@ def is_table_title(folded: str) -> bool:
     ("项 目 支 出 绩 效 自 评 表")."""
     return bool(_TABLE_TITLE_RE.match(folded) or _TABLE_TITLE_RE.match(re.sub(r"\s+", "", folded)))
 _TOC_TITLE = re.compile(r"^目\s*录$")
-_TOC_LEADER = re.compile(r"(?:\.{3,}|…+|·{3,}|-{4,}|_{4,})\s*(\d{1,4})?\s*$")
+# Tried only where a run of leader characters starts (the look-behind), so a
+# long run that is not at the end of its line costs one pass, not one per character.
+_TOC_LEADER = re.compile(r"(?<![.…·_-])(?:\.{3,}|…+|·{3,}|-{4,}|_{4,})\s*(\d{1,4})?\s*$")
 _NUMERIC_TOKEN = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 # Words that end a heading's title: a heading line ending in one is complete.
 _COMPLETE_TITLE = re.compile(r"(?:情况|说明|概况|职能|事项|解释|报表|决算表|预算表|\(见附表\)|》)$")

@@ -72,7 +72,10 @@ class Interval:
     def describe(self, places: int = 2, suffix: str = "") -> str:
         """"14.11%" when the interval rounds to one printed value, else a range."""
         quantum = Decimal(1).scaleb(-places)
-        lo, hi = self.lo.quantize(quantum), self.hi.quantize(quantum)
+        with localcontext() as ctx:
+            # Enough digits for any printed number, however long.
+            ctx.prec = max(28, _digits(self.lo), _digits(self.hi)) + places + 2
+            lo, hi = self.lo.quantize(quantum), self.hi.quantize(quantum)
         if lo == hi:
             return f"{lo}{suffix}"
         return f"{lo}{suffix}–{hi}{suffix}"
@@ -119,4 +122,11 @@ def ratio_as_percent(ratio: Interval) -> Interval:
 
 def rounded(value: Decimal, places: int) -> Decimal:
     """Round half up to the printed precision (how templates round)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = max(28, _digits(value)) + places + 2
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _digits(value: Decimal) -> int:
+    """Digits before the decimal point (0 for non-finite values)."""
+    return max(value.adjusted() + 1, 0) if value.is_finite() else 0

@@ -90,3 +90,17 @@ def test_fuzz_the_reader_and_parser_on_bytes(data):
         parse_text(decoded.text)
     except ReadError:
         pass
+
+
+def test_huge_numbers_are_described_without_crashing():
+    """Found by the mutation test: a 40-digit count made N104 crash when it
+    described the interval it expected."""
+    check_no_crash(
+        "二、机构设置及人员情况\n\n本单位实有人数 47 人，其中：在职人员 25 人，"
+        "离休人员 9999999999999999999999999999999999999999 人，退休人员 22 人。\n"
+    )
+    document = parse_text(
+        "二、机构设置及人员情况\n\n本单位实有人数 47 人，其中：在职人员 25 人，"
+        "离休人员 9999999999999999999999999999999999999999 人，退休人员 22 人。\n"
+    )
+    assert "N104" in [issue.rule for issue in lint_document(document, RULES)]  # (and S101: 二 without 一)
