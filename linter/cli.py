@@ -142,6 +142,11 @@ def _use_color() -> bool:
     help="Use this configuration file (.disclint.yaml or pyproject.toml) instead of searching for one.",
 )
 @click.option(
+    "--max-file-size",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Skip files larger than this many MB with a warning (E003) [default: 50].",
+)
+@click.option(
     "--rules",
     "rule_dirs",
     multiple=True,
@@ -187,6 +192,7 @@ def check(
     ignore,
     fail_on,
     config_path,
+    max_file_size,
     rule_dirs,
     no_context,
     statistics,
@@ -199,7 +205,8 @@ def check(
     year,
     unit,
 ) -> None:
-    """Lint disclosure files (directories are searched for .txt files; - reads stdin).
+    """Lint disclosure files (directories are searched for .txt, .pdf and .docx
+    files and what plugins add; - reads text from stdin).
 
     Exit status: 0 when no issue reaches --fail-on, 1 when one does, 2 for a
     usage or configuration error.
@@ -219,6 +226,7 @@ def check(
         "extend_select": _codes(extend_select),
         "ignore": _codes(ignore),
         "rules": tuple(rule_dirs),
+        "max_file_size": max_file_size,
         "kind": kind,
         "year": year,
         "unit": unit,

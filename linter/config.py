@@ -21,6 +21,7 @@ Keys (the same in both formats)::
     year: 2024
     unit: 某某局
     rules: [my-rules/]           # more YAML rule directories, relative to the file
+    max-file-size: 50            # MB; larger files are not checked (E003)
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ KEYS = (
     "year",
     "unit",
     "rules",
+    "max-file-size",
 )
 _SEVERITIES = ("error", "warning", "info")
 _KINDS = ("final_account", "budget", "unknown")
@@ -75,6 +77,7 @@ class Config:
     year: int | None = None
     unit: str | None = None
     rules: tuple[str, ...] = ()
+    max_file_size: float | None = None  # megabytes
 
     def ignored_for(self, file: str) -> tuple[str, ...]:
         """Codes ignored for ``file`` by per-file-ignores (globs are relative
@@ -141,6 +144,11 @@ def _parse(path: Path, data) -> Config:
         if not isinstance(data["unit"], str) or not data["unit"].strip():
             raise ConfigError(path, f"unit: expected the unit's name, got {data['unit']!r}")
         config.unit = data["unit"]
+    if "max-file-size" in data:
+        value = data["max-file-size"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ConfigError(path, f"max-file-size: expected a size in MB such as 50, got {value!r}")
+        config.max_file_size = float(value)
     if "rules" in data:
         dirs = data["rules"]
         if isinstance(dirs, str):

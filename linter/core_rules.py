@@ -30,6 +30,19 @@ class EmptyFile(Rule):
     )
 
 
+class FileTooLarge(Rule):
+    code = "E003"
+    name = "file-too-large"
+    severity = "warning"
+    summary = Message("文件超过大小上限，未检查", "The file is over the size limit and was not checked")
+    description = Message(
+        "超过大小上限（默认 50 MB，可用 --max-file-size 或配置项 max-file-size 调整）的文件不读取、不检查，"
+        "以免一个误放的大文件拖垮整个检查。",
+        "A file over the size limit (50 MB unless --max-file-size or the max-file-size setting "
+        "says otherwise) is neither read nor checked, so that one stray huge file cannot stall a run.",
+    )
+
+
 class InternalError(Rule):
     code = "X001"
     name = "internal-error"
@@ -42,4 +55,4 @@ class InternalError(Rule):
     )
 
 
-CORE_RULES = (UnreadableFile(), EmptyFile(), InternalError())
+CORE_RULES = (UnreadableFile(), EmptyFile(), FileTooLarge(), InternalError())

@@ -8,6 +8,7 @@ an E001/E002 issue of that file, and the other files are still linted.
 from __future__ import annotations
 
 import re
+import os
 import traceback
 from dataclasses import dataclass, field
 
@@ -86,21 +87,38 @@ def lint_document(document: Document, rules: list[Rule], lang: str = "zh") -> li
     return issues
 
 
+def _check_size(path: str, max_bytes: int | None) -> None:
+    """Refuse a file over the size limit before reading it (a disclosure is
+    tens of kilobytes; a huge file is a mistake or an attack)."""
+    if max_bytes is None or path == "-" or not os.path.isfile(path):
+        return
+    size = os.path.getsize(path)
+    if size > max_bytes:
+        limit = f"{max_bytes / 1e6:g} MB"
+        raise ReadError(
+            f"文件大小 {size / 1e6:.1f} MB 超过上限 {limit}，未检查（可用 --max-file-size 调整）",
+            f"the file is {size / 1e6:.1f} MB, over the {limit} limit, and was not checked (see --max-file-size)",
+            "E003",
+        )
+
+
 def lint_path(
     path: str,
     rules: list[Rule],
     lang: str = "zh",
     overrides: Overrides | None = None,
+    max_bytes: int | None = None,
 ) -> FileResult:
     """Lint one file; read problems become an issue of that file."""
     by_code = {rule.code: rule for rule in rules}
     text = None
     try:
+        _check_size(path, max_bytes)
         decoded = read_input(path)
         text = decoded.text
         document = parse_text(text, path, decoded.encoding, overrides)
     except ReadError as exc:
-        code = "E002" if "empty" in exc.en else "E001"
+        code = exc.code
         info = DocumentInfo()
         rule = by_code.get(code)
         issues = []

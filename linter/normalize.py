@@ -148,7 +148,6 @@ class Normalizer:
 
     def __init__(self, lines: list[InputLine]):
         self.lines = [line for line in lines if line.role == "content"]
-        self.folded = {line.index: line.folded for line in self.lines}
         self.widths = {line.index: display_width(line.content) for line in self.lines}
         self.full_width = _full_width(list(self.widths.values()))
         self.units: list[Unit] = []
@@ -196,7 +195,7 @@ class Normalizer:
         return self.units
 
     def _feed(self, line: InputLine, following: InputLine | None) -> None:
-        folded = self.folded[line.index]
+        folded = line.folded
         if self.toc is not None and self._toc_line(line, folded, following):
             return
         if self.toc is None and self.table is None and self._starts_toc(folded, following):
@@ -269,7 +268,7 @@ class Normalizer:
             and following is not None
             and self.open is not None
             and self.open.kind == "paragraph"
-            and bool(_CONTINUATION_START.match(self.folded[following.index]))
+            and bool(_CONTINUATION_START.match(following.folded))
         )
         paragraph = self.open
         unit = self._heading(line, level, numbering)
@@ -310,7 +309,7 @@ class Normalizer:
         return bool(
             _TOC_LEADER.search(folded)
             and following is not None
-            and _TOC_LEADER.search(self.folded[following.index])
+            and _TOC_LEADER.search(following.folded)
         )
 
     def _toc_line(self, line: InputLine, folded: str, following: InputLine | None) -> bool:
@@ -319,7 +318,7 @@ class Normalizer:
         is_entry = bool(_TOC_LEADER.search(folded))
         # An entry without leader (a part title) still belongs to the contents
         # when the line after it is an entry.
-        if not is_entry and following is not None and _TOC_LEADER.search(self.folded[following.index]):
+        if not is_entry and following is not None and _TOC_LEADER.search(following.folded):
             is_entry = match_numbering(folded) is not None or display_width(folded) < 40
         if is_entry:
             piece = Piece(line, line.start, line.end)

@@ -22,14 +22,21 @@ from linter.ruleset import RuleSpec, build_rules
 _worker_rules: dict[RuleSpec, list] = {}
 
 
-def _lint_in_worker(path: str, spec: RuleSpec, lang: str, overrides: Overrides | None) -> FileResult:
+def _lint_in_worker(
+    path: str, spec: RuleSpec, lang: str, overrides: Overrides | None, max_bytes: int | None
+) -> FileResult:
     if spec not in _worker_rules:
         _worker_rules[spec] = build_rules(spec)
-    return lint_path(path, _worker_rules[spec], lang, overrides)
+    return lint_path(path, _worker_rules[spec], lang, overrides, max_bytes)
 
 
 def lint_paths(
-    paths: list[str], spec: RuleSpec, lang: str, overrides: Overrides | None, jobs: int = 1
+    paths: list[str],
+    spec: RuleSpec,
+    lang: str,
+    overrides: Overrides | None,
+    jobs: int = 1,
+    max_bytes: int | None = None,
 ) -> list[FileResult]:
     """Lint ``paths`` with the rules ``spec`` describes, in ``jobs``
     processes (0: one per CPU)."""
@@ -38,7 +45,12 @@ def lint_paths(
     in_pool = [path for path in paths if path != "-"]
     jobs = min(jobs, len(in_pool))
     if jobs <= 1:
-        return [lint_path(path, rules, lang, overrides) for path in paths]
+        return [lint_path(path, rules, lang, overrides, max_bytes) for path in paths]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {path: pool.submit(_lint_in_worker, path, spec, lang, overrides) for path in dict.fromkeys(in_pool)}
-        return [lint_path(path, rules, lang, overrides) if path == "-" else futures[path].result() for path in paths]
+        futures = {
+            path: pool.submit(_lint_in_worker, path, spec, lang, overrides, max_bytes) for path in dict.fromkeys(in_pool)
+        }
+        return [
+            lint_path(path, rules, lang, overrides, max_bytes) if path == "-" else futures[path].result()
+            for path in paths
+        ]

@@ -50,7 +50,7 @@ def parse_text(
 ) -> Document:
     lines = split_lines(text)
     if not any(line.role == "content" for line in lines):
-        raise ReadError("文件为空，没有可检查的文本", "the file is empty: there is no text to check")
+        raise ReadError("文件为空，没有可检查的文本", "the file is empty: there is no text to check", "E002")
     normalized = normalize(lines)
     children = build_tree(normalized)
     info = docinfo.detect(children, normalized.text, normalized.raw)

@@ -30,12 +30,15 @@ _BOMS = (
 
 
 class ReadError(Exception):
-    """A file could not be turned into text; ``zh``/``en`` say why."""
+    """A file could not be turned into text; ``zh``/``en`` say why, and
+    ``code`` is the issue it becomes (E001 unreadable, E002 empty, E003 too
+    large to lint)."""
 
-    def __init__(self, zh: str, en: str):
+    def __init__(self, zh: str, en: str, code: str = "E001"):
         super().__init__(en)
         self.zh = zh
         self.en = en
+        self.code = code
 
 
 @dataclass

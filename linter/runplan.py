@@ -18,12 +18,14 @@ from linter.engine import FileResult
 from linter.pipeline import Overrides
 from linter.ruleset import RuleSpec, build_rules
 
+DEFAULT_MAX_FILE_MB = 50  # a disclosure is tens of kilobytes
 
 @dataclass
 class Group:
     spec: RuleSpec
     overrides: Overrides
     severity: dict[str, str]
+    max_bytes: int | None
     paths: list[str] = field(default_factory=list)
 
 
@@ -65,9 +67,11 @@ def plan_run(files: list[str], cli: dict, config_path: str | None) -> Plan:
             year=cli["year"] or config.year,
             unit=cli["unit"] or config.unit,
         )
-        key = (spec, overrides.kind, overrides.year, overrides.unit, tuple(sorted(config.severity.items())))
+        megabytes = cli.get("max_file_size") or config.max_file_size or DEFAULT_MAX_FILE_MB
+        max_bytes = int(megabytes * 1_000_000)
+        key = (spec, overrides.kind, overrides.year, overrides.unit, tuple(sorted(config.severity.items())), max_bytes)
         if key not in groups:
-            groups[key] = Group(spec, overrides, dict(config.severity))
+            groups[key] = Group(spec, overrides, dict(config.severity), max_bytes)
         groups[key].paths.append(path)
     if not files:
         # Still validate the selection against the rules, so that a typo in
@@ -86,7 +90,7 @@ def run_plan(plan: Plan, lang: str, jobs: int) -> tuple[list[FileResult], list]:
     for group in plan.groups:
         for rule in build_rules(group.spec):
             active.setdefault(rule.code, rule)
-        for result in lint_paths(group.paths, group.spec, lang, group.overrides, jobs):
+        for result in lint_paths(group.paths, group.spec, lang, group.overrides, jobs, group.max_bytes):
             for issue in result.issues:
                 if issue.rule in group.severity:
                     issue.severity = group.severity[issue.rule]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PAGE_NUMBER = re.compile(
@@ -64,8 +65,10 @@ class InputLine:
     def content(self) -> str:
         return self.raw[self.start:self.end]
 
-    @property
+    @cached_property
     def folded(self) -> str:
+        """The content with full-width forms made half-width (computed once:
+        page-number detection and the normalizer both read it)."""
         return self.content.translate(FOLD)
 
 

@@ -103,3 +103,16 @@ def test_unknown_key_in_pyproject(tmp_path):
     result = run_cli("check", "d.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "pyproject.toml: unknown key 'fail_on'" in result.stderr.decode()
+
+
+def test_files_over_the_size_limit_are_skipped_with_a_warning(tmp_path):
+    (tmp_path / "big.txt").write_text(SKIPPED * 2000, encoding="utf-8")  # ~0.2 MB
+    (tmp_path / "small.txt").write_text(SKIPPED, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--max-file-size", "0.1", "big.txt", "small.txt", cwd=tmp_path)
+    assert issues(result) == [("big.txt", "E003", "warning"), ("small.txt", "S101", "error")]
+    (tmp_path / ".disclint.yaml").write_text("max-file-size: 0.1\n", encoding="utf-8")
+    assert issues(run_cli("check", "--format", "json", "big.txt", cwd=tmp_path))[0][1] == "E003"
+    assert run_cli("check", "--max-file-size", "1", "big.txt", cwd=tmp_path).returncode == 1  # read: S101 errors
+    (tmp_path / ".disclint.yaml").write_text("max-file-size: big\n", encoding="utf-8")
+    result = run_cli("check", "big.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "max-file-size" in result.stderr.decode()

@@ -29,7 +29,7 @@ PAGE_START = " "  # what textlines.split_lines takes for "this line opens a page
 
 def empty_file() -> ReadError:
     """A zero-byte file is empty (E002), as a text file would be, not damaged."""
-    return ReadError("文件为空，没有可检查的文本", "the file is empty: there is no text to check")
+    return ReadError("文件为空，没有可检查的文本", "the file is empty: there is no text to check", "E002")
 
 
 def clean_line(text: str) -> str:
