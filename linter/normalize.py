@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from linter.headings import LEVEL_DEPTH, LEVELS, Numbering, match_numbering, unnumbered_level
 from linter.sourcemap import SourceMap, Span
@@ -81,7 +80,7 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """A slice of one input line: ``raw[start:end]`` of line ``line``."""
 
@@ -89,12 +88,14 @@ class Piece:
     start: int
     end: int
 
-    @cached_property
+    @property
     def folded(self) -> str:
+        if self.start == self.line.start and self.end == self.line.end:
+            return self.line.folded  # the whole line, already folded
         return self.line.raw[self.start:self.end].translate(FOLD)
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One logical unit of the document before it is placed in the tree."""
 
@@ -192,6 +193,8 @@ class Normalizer:
         for pos, line in enumerate(self.lines):
             following = self.lines[pos + 1] if pos + 1 < len(self.lines) else None
             self._feed(line, following)
+            if pos:
+                self.lines[pos - 1]._folded = None  # read for the last time: free it
         return self.units
 
     def _feed(self, line: InputLine, following: InputLine | None) -> None:
@@ -359,7 +362,6 @@ def normalize(lines: list[InputLine]) -> Normalized:
 def assemble(lines: list[InputLine], units: list[Unit]) -> Normalized:
     """Concatenate units (one per working-text line) and map every slice."""
     sourcemap = SourceMap([line.page for line in lines])
-    folded_parts: list[str] = []
     raw_parts: list[str] = []
     offset = 0
 
@@ -368,20 +370,17 @@ def assemble(lines: list[InputLine], units: list[Unit]) -> Normalized:
         raw = piece.line.raw[piece.start:piece.end]
         sourcemap.add(offset, piece.line.index, piece.start, len(raw))
         raw_parts.append(raw)
-        folded_parts.append(raw.translate(FOLD))
         offset += len(raw)
 
     for number, unit in enumerate(units):
         if number:
             raw_parts.append("\n")
-            folded_parts.append("\n")
             offset += 1
         start = offset
         if unit.kind in ("table", "toc"):
             for row_number, piece in enumerate(unit.rows):
                 if row_number:
                     raw_parts.append("\n")
-                    folded_parts.append("\n")
                     offset += 1
                 row_start = offset
                 put(piece)
@@ -395,4 +394,10 @@ def assemble(lines: list[InputLine], units: list[Unit]) -> Normalized:
                     put(piece)
                 unit.tail_span = Span(tail_start, offset)
         unit.span = Span(start, offset)
-    return Normalized("".join(folded_parts), "".join(raw_parts), sourcemap, units)
+        # The slices are placed: the input lines they point to can go.
+        unit.pieces, unit.rows, unit.title_tail = [], [], []
+    raw = "".join(raw_parts)
+    raw_parts.clear()  # the slices are in ``raw`` now
+    # Folding maps one character to one character, so the folded working
+    # text is the raw one translated in a single pass, with the same offsets.
+    return Normalized(raw.translate(FOLD), raw, sourcemap, units)

@@ -142,7 +142,7 @@ def _title_bounds(text: str, title_start: int, unit: Unit) -> tuple[int, int]:
     654.95万元，占 91.54%。") is titled by the words before the number, and the
     whole item text is also its paragraph, so that its figures are facts.
     """
-    if unit.title_tail:
+    if unit.tail_span is not None:
         return len(text), len(text)
     figure = _INLINE_FIGURE.search(text, title_start)
     colon = _COLON.search(text, title_start)

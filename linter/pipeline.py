@@ -51,7 +51,9 @@ def parse_text(
     lines = split_lines(text)
     if not any(line.role == "content" for line in lines):
         raise ReadError("文件为空，没有可检查的文本", "the file is empty: there is no text to check", "E002")
+    line_count = len(lines)
     normalized = normalize(lines)
+    del lines  # the working text and its source map replace them
     children = build_tree(normalized)
     info = docinfo.detect(children, normalized.text, normalized.raw)
     if overrides:
@@ -68,5 +70,5 @@ def parse_text(
         sourcemap=normalized.sourcemap,
         info=info,
         children=children,
-        line_count=len(lines),
+        line_count=line_count,
     )

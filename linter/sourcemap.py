@@ -11,6 +11,7 @@ per joined line instead of a few ints per character.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 
 
@@ -57,11 +58,13 @@ class SourceMap:
     """
 
     def __init__(self, line_pages: list[int]):
-        self._line_pages = line_pages
-        self._starts: list[int] = []  # working offset where each segment starts
-        self._lines: list[int] = []  # 0-based input line of the segment
-        self._cols: list[int] = []  # 0-based input column of its first char
-        self._lengths: list[int] = []
+        # Compact arrays of machine integers: a 10 MB document has hundreds
+        # of thousands of segments, and a list would hold a Python int for each.
+        self._line_pages = array("l", line_pages)
+        self._starts = array("l")  # working offset where each segment starts
+        self._lines = array("l")  # 0-based input line of the segment
+        self._cols = array("l")  # 0-based input column of its first char
+        self._lengths = array("l")
 
     def add(self, work_start: int, line: int, col: int, length: int) -> None:
         """Record that working text ``[work_start, work_start+length)`` is

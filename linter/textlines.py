@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PAGE_NUMBER = re.compile(
@@ -49,7 +48,7 @@ FOLD = str.maketrans(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class InputLine:
     """One line of the input file, with where its content starts and ends."""
 
@@ -60,16 +59,19 @@ class InputLine:
     start: int = 0  # first column of content (after the page-start space)
     end: int = 0  # column after the last non-space character
     role: str = "content"  # content | blank | page-number | running-header
+    _folded: str | None = None
 
     @property
     def content(self) -> str:
         return self.raw[self.start:self.end]
 
-    @cached_property
+    @property
     def folded(self) -> str:
         """The content with full-width forms made half-width (computed once:
         page-number detection and the normalizer both read it)."""
-        return self.content.translate(FOLD)
+        if self._folded is None:
+            self._folded = self.content.translate(FOLD)
+        return self._folded
 
 
 def split_lines(text: str) -> list[InputLine]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from linter.sourcemap import Location, SourceMap, Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     span: Span
     text: str
