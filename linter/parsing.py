@@ -43,7 +43,17 @@ class _UnitLexer(Lexer):
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     grammar = grammar_path("document.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_UnitLexer)
+    return cached_lark(grammar, _UnitLexer)
+
+
+def cached_lark(grammar: str, lexer) -> Lark:
+    """An LALR parser, its tables cached on disk by Lark (keyed by the
+    grammar's hash): building them costs ~30 ms at every start otherwise.
+    Without a writable cache it is simply built."""
+    try:
+        return Lark(grammar, parser="lalr", lexer=lexer, cache=True)
+    except OSError:
+        return Lark(grammar, parser="lalr", lexer=lexer)
 
 
 class _TreeBuilder(Transformer):

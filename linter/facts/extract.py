@@ -102,8 +102,10 @@ class _ClauseLexer(Lexer):
 
 @lru_cache(maxsize=1)
 def _clause_parser() -> Lark:
+    from linter.parsing import cached_lark
+
     grammar = grammar_path("clause.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_ClauseLexer)
+    return cached_lark(grammar, _ClauseLexer)
 
 
 @dataclass

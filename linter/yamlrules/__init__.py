@@ -37,14 +37,19 @@ from linter.yamlrules.schema import check_rule_file
 __all__ = ["YamlRuleError", "load_rule_file", "load_rule_dir"]
 
 
-def _read(path: Path):
+# libyaml's safe loader when PyYAML was built with it (much faster), else Python's.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read(path: Path, with_nodes: bool = True):
+    """The file's data, and its node tree (for line numbers) when asked."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise YamlRuleError(path, None, f"cannot read the file ({exc})") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=yaml.SafeLoader) if with_nodes else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -57,10 +62,11 @@ def load_rule_file(path: Path, validate: bool = True):
     """Build the rule a YAML file describes.  ``validate=False`` is for the
     built-in files, which the test suite validates, so that ``disclint check``
     does not pay for the schema library at every start."""
-    node, data = _read(path)
+    node, data = _read(path, with_nodes=validate)
+    if not validate and (not isinstance(data, dict) or data.get("extends") not in KINDS):
+        node, data = _read(path)  # something is wrong: validate, to say what
+        validate = True
     if validate:
-        check_rule_file(path, node, data)
-    elif not isinstance(data, dict) or data.get("extends") not in KINDS:
         check_rule_file(path, node, data)
     kind = KINDS[data["extends"]]
     try:
