@@ -130,3 +130,19 @@ def rounded(value: Decimal, places: int) -> Decimal:
 def _digits(value: Decimal) -> int:
     """Digits before the decimal point (0 for non-finite values)."""
     return max(value.adjusted() + 1, 0) if value.is_finite() else 0
+
+
+def percent_mismatch(ratio: Interval | None, printed: Interval, places: int) -> str | None:
+    """What a printed percentage should be, when it cannot be ``ratio``.
+
+    ``ratio`` is the interval of the true ratio (None when its divisor may be
+    zero: then anything holds); ``printed`` the interval the printed
+    percentage stands for.  Returns the expected value, described at the
+    printed precision, or None when some true values make the claim hold.
+    """
+    if ratio is None:
+        return None
+    expected = ratio_as_percent(ratio)
+    if expected.intersects(printed):
+        return None
+    return expected.describe(places, "%")

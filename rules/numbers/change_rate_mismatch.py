@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.facts.model import Change
 from linter.issues import Message
-from linter.numbers import ratio_as_percent
+from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
 
 
@@ -44,13 +44,10 @@ class ChangeRateMismatch(Rule):
             previous = current - change if fact.direction == "inc" else current + change
             if previous.hi <= 0:
                 continue
-            ratio = change / previous
-            if ratio is None:
-                continue  # the previous value may be 0: any rate (often 100%) is allowed
-            expected = ratio_as_percent(ratio)
-            if expected.intersects(fact.rate.interval):
+            # A previous value that may be 0 allows any rate (often 100%).
+            want = percent_mismatch(change / previous, fact.rate.interval, fact.rate.places)
+            if want is None:
                 continue
-            want = expected.describe(fact.rate.places, "%")
             yield self.finding(
                 fact.rate.span,
                 f"增减幅度应为 {want}（{fact.amount.text} ÷ 上年数，本年数 {fact.subject.quantity.text}），实为 {fact.rate.text}",

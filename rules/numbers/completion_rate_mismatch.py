@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.facts.model import Completion
 from linter.issues import Message
-from linter.numbers import ratio_as_percent
+from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
 
 
@@ -26,13 +26,12 @@ class CompletionRateMismatch(Rule):
         for fact in document.facts:
             if not isinstance(fact, Completion):
                 continue
+            if fact.budget.quantity.interval.lo <= 0:
+                continue
             ratio = fact.final.quantity.interval / fact.budget.quantity.interval
-            if ratio is None or fact.budget.quantity.interval.lo <= 0:
+            want = percent_mismatch(ratio, fact.rate.interval, fact.rate.places)
+            if want is None:
                 continue
-            expected = ratio_as_percent(ratio)
-            if expected.intersects(fact.rate.interval):
-                continue
-            want = expected.describe(fact.rate.places, "%")
             yield self.finding(
                 fact.rate.span,
                 f"完成率应为 {want}（{fact.final.quantity.text} ÷ {fact.budget.quantity.text}），实为 {fact.rate.text}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.facts.model import Share
 from linter.issues import Message
-from linter.numbers import ratio_as_percent
+from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
 
 
@@ -39,12 +39,9 @@ class ShareMismatch(Rule):
             if not isinstance(fact, Share) or fact.total is None or fact.total is fact.part:
                 continue
             ratio = fact.part.quantity.interval / fact.total.quantity.interval
-            if ratio is None:
+            want = percent_mismatch(ratio, fact.percent.interval, fact.percent.places)
+            if want is None:
                 continue
-            expected = ratio_as_percent(ratio)
-            if expected.intersects(fact.percent.interval):
-                continue
-            want = expected.describe(fact.percent.places, "%")
             part, total = fact.part.quantity.text, fact.total.quantity.text
             yield self.finding(
                 fact.percent.span,

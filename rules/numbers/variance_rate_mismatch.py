@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from linter.facts.model import Variance
 from linter.issues import Message
-from linter.numbers import ratio_as_percent
+from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
 
 
@@ -33,13 +33,12 @@ class VarianceRateMismatch(Rule):
                 continue
             budget, final = fact.budget.quantity, fact.final.quantity
             if fact.rate is not None:
+                if budget.interval.lo <= 0:
+                    continue
                 ratio = (final.interval - budget.interval) / budget.interval
-                if ratio is None or budget.interval.lo <= 0:
+                want = percent_mismatch(ratio, fact.rate.interval, fact.rate.places)
+                if want is None:
                     continue
-                expected = ratio_as_percent(ratio)
-                if expected.intersects(fact.rate.interval):
-                    continue
-                want = expected.describe(fact.rate.places, "%")
                 yield self.finding(
                     fact.rate.span,
                     f"预决算差异率应为 {want}（(决算数 {final.text} − 预算数 {budget.text}) ÷ 预算数），实为 {fact.rate.text}",

@@ -4,7 +4,7 @@ self-evaluation tables."""
 from __future__ import annotations
 
 from linter.issues import Message
-from linter.numbers import ratio_as_percent
+from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
 from linter.tables import table_models
 
@@ -33,13 +33,12 @@ class ExecutionRate(Rule):
     def check(self, document):
         for model in table_models(document):
             for funds in model.funds:
+                if funds.budget.interval.lo <= 0:
+                    continue
                 ratio = funds.spent.interval / funds.budget.interval
-                if ratio is None or funds.budget.interval.lo <= 0:
+                want = percent_mismatch(ratio, funds.rate.interval, max(funds.rate.places, 2))
+                if want is None:
                     continue
-                expected = ratio_as_percent(ratio)
-                if expected.intersects(funds.rate.interval):
-                    continue
-                want = expected.describe(max(funds.rate.places, 2), "%")
                 yield self.finding(
                     funds.rate.span,
                     f"执行率应为 {want}（全年执行数 {funds.spent.text} ÷ 全年预算数 {funds.budget.text}），实为 {funds.rate.text}",
