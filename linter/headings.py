@@ -65,8 +65,13 @@ def chinese_numeral(text: str) -> int | None:
     return total + current
 
 
+_OPENERS = frozenset("第(0123456789" + _CN)
+
+
 def match_numbering(folded: str) -> Numbering | None:
     """Return the heading numbering that opens ``folded``, if any."""
+    if not folded or folded[0] not in _OPENERS:
+        return None  # most lines: no numbering can start with their first character
     for level, pattern in _PATTERNS:
         match = pattern.match(folded)
         if not match:

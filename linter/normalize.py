@@ -50,8 +50,12 @@ _TABLE_TITLE_RE = re.compile(
 def is_table_title(folded: str) -> bool:
     """表 N …, or a short line ending in 表 — also when printed letter-spaced
     ("项 目 支 出 绩 效 自 评 表")."""
+    text = folded.strip()
+    if not (text.endswith(("表", ")")) or text.startswith(("表", "附表"))):
+        return False  # the pattern below can only match such lines
     return bool(_TABLE_TITLE_RE.match(folded) or _TABLE_TITLE_RE.match(re.sub(r"\s+", "", folded)))
 _TOC_TITLE = re.compile(r"^目\s*录$")
+_TOC_MARKS = ("目", "...", "…", "···", "----", "____")
 # Tried only where a run of leader characters starts (the look-behind), so a
 # long run that is not at the end of its line costs one pass, not one per character.
 _TOC_LEADER = re.compile(r"(?<![.…·_-])(?:\.{3,}|…+|·{3,}|-{4,}|_{4,})\s*(\d{1,4})?\s*$")
@@ -307,6 +311,8 @@ class Normalizer:
         self.table.rows.append(self.table.pieces[0])
 
     def _starts_toc(self, folded: str, following: InputLine | None) -> bool:
+        if not any(mark in folded for mark in _TOC_MARKS):
+            return False  # neither 目录 nor a leader: the common case, decided cheaply
         if _TOC_TITLE.match(folded.strip()):
             return True
         return bool(
