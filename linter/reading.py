@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from dataclasses import dataclass
 
@@ -75,12 +76,15 @@ def read_bytes(path: str) -> bytes:
         raise ReadError(f"无法读取文件（{reason}）", f"cannot read the file ({reason})") from None
 
 
+# Control characters other than tab, line feed, vertical tab, form feed, CR.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters (binary data)."""
     if not text:
         return True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls <= len(text) // 200
+    return len(_CONTROL.findall(text)) <= len(text) // 200
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
