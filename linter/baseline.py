@@ -85,10 +85,6 @@ class Fingerprinter:
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
-def fingerprint(issue, lines: list[str]) -> str:
-    return Fingerprinter(lines).of(issue)
-
-
 def path_key(path: str, baseline_path: str) -> str:
     """How a linted path is named in the baseline: relative to the baseline
     file's directory, with forward slashes."""

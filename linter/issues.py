@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from linter.sourcemap import Span
 
-SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 

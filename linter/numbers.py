@@ -66,9 +66,6 @@ class Interval:
     def intersects(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
-    def midpoint(self) -> Decimal:
-        return (self.lo + self.hi) / 2
-
     def describe(self, places: int = 2, suffix: str = "") -> str:
         """"14.11%" when the interval rounds to one printed value, else a range."""
         quantum = Decimal(1).scaleb(-places)
@@ -109,11 +106,6 @@ def places_of(text: str) -> int:
 
 def to_wan(interval: Interval, unit: str) -> Interval:
     return interval.scale(UNIT_TO_WAN.get(unit, Decimal(1)))
-
-
-def percent_interval(interval: Interval) -> Interval:
-    """A printed percentage interval as a ratio interval (14.11 → 0.1411)."""
-    return interval.scale(Decimal("0.01"))
 
 
 def ratio_as_percent(ratio: Interval) -> Interval:

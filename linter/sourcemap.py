@@ -104,19 +104,6 @@ class SourceMap:
             end_line, end_col = start.line, start.column
         return Location(start.line, start.column, end_line, end_col, start.page)
 
-    def input_ranges(self, span: Span) -> list[tuple[int, int, int]]:
-        """The input pieces a span covers: (0-based line, col start, col end)."""
-        out = []
-        i = max(bisect.bisect_right(self._starts, span.start) - 1, 0)
-        while i < len(self._starts) and self._starts[i] < span.end:
-            seg_start, seg_end = self._starts[i], self._starts[i] + self._lengths[i]
-            lo, hi = max(seg_start, span.start), min(seg_end, span.end)
-            if lo < hi:
-                col = self._cols[i] + (lo - seg_start)
-                out.append((self._lines[i], col, col + (hi - lo)))
-            i += 1
-        return out
-
     def page_of_line(self, line: int) -> int | None:
         if 0 <= line < len(self._line_pages):
             return self._line_pages[line]
