@@ -31,7 +31,7 @@ _TOKEN_PATTERNS = (
     ("INC", r"增加|增长|上升|提高|增幅|上涨|增多"),
     ("DEC", r"减少|下降|降低|降幅|减幅"),
     ("FLAT", r"持平|无变化|没有变化|无增减|保持一致"),
-    ("SHARE", r"占比|占(?!用|有|地)"),
+    ("SHARE", r"所?占(?:比例|比重|比)|占(?!用|有|地)"),
     ("QIZHONG", r"其中"),
     ("COLON", r":"),
     ("SEP", r"[，,；;、]"),
@@ -39,7 +39,7 @@ _TOKEN_PATTERNS = (
 )
 # Every token starts with one of these characters; testing it first lets the
 # engine skip ordinary text in one step instead of trying every alternative.
-_FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占其:，,；;、。！？!?"
+_FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占所其:，,；;、。！？!?"
 _MASTER = re.compile(
     f"(?=[{_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS) + ")"
 )
