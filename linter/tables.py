@@ -88,6 +88,16 @@ class ScoreRow:
 
 
 @dataclass
+class IndicatorRow:
+    """An indicator of a self-evaluation: "…>=30 课时 =62.5 课时 10 10" ends in
+    its weight (分值) and its score (得分)."""
+
+    weight: Quantity
+    score: Quantity
+    span: Span
+
+
+@dataclass
 class TableModel:
     table: Table
     kind: str  # classified | performance | three-public | other
@@ -96,6 +106,7 @@ class TableModel:
     rows: list[TableRow] = field(default_factory=list)
     funds: list[FundsRow] = field(default_factory=list)
     scores: list[ScoreRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
 
 
 def _quantity(document: Document, cell: Cell, unit: str) -> Quantity | None:
@@ -326,6 +337,9 @@ def _performance(document: Document, model: TableModel) -> None:
         start = rows[index].span.start
         head = document.text[start:start + 6]
         if not (head.startswith("年度资金总额") or head.startswith("总分")):
+            indicator = _indicator(document, rows[index])
+            if indicator is not None:
+                model.indicators.append(indicator)
             index += 1
             continue
         cells = list(rows[index].cells)
@@ -372,6 +386,32 @@ def _join_split_numbers(cells: list[Cell]) -> list[Cell]:
             cell = Cell(Span(head.span.start, cell.span.end), head.text + cell.text)
         joined.append(cell)
     return joined
+
+
+_TARGET = re.compile(r"^(?:[<>]=?|=)")
+
+
+def _indicator(document: Document, row) -> IndicatorRow | None:
+    """An indicator row on one line: a target and an actual value (=…, >=…,
+    <=…), then the weight and the score as the last two plain numbers, and
+    maybe a note after them."""
+    text = document.text[row.span.start:row.span.end]
+    if "=" not in text and ">" not in text and "<" not in text:
+        return None
+    cells = row.cells
+    targets = [i for i, c in enumerate(cells) if _TARGET.match(c.text)]
+    if len(targets) < 2:
+        return None
+    numbers = [i for i, c in enumerate(cells) if _is_number(c.text) and i > targets[-1]]
+    if len(numbers) < 2 or numbers[-1] != numbers[-2] + 1:
+        return None
+    if any(_is_number(c.text) for c in cells[numbers[-1] + 1:]):
+        return None
+    weight = _quantity(document, cells[numbers[-2]], "")
+    score = _quantity(document, cells[numbers[-1]], "")
+    if weight is None or score is None:
+        return None
+    return IndicatorRow(weight, score, row.span)
 
 
 def table_models(document: Document) -> list[TableModel]:

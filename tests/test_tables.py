@@ -137,3 +137,17 @@ def test_the_three_public_table_is_read():
     assert [(row.code, row.columns["合计"].text or "0") for row in model.rows] == [
         ("total", "4.29"), ("travel", "0"), ("hospitality", "0.09"), ("cars", "4.20"), ("purchase", "0"), ("running", "4.20"),
     ]
+
+
+def test_total_scores_are_checked_where_every_indicator_is_read():
+    """Only two corpus tables have every indicator row on one line (their
+    weights add up to 100); B108 checks those two, and they are consistent."""
+    complete = []
+    for path in CORPUS:
+        document = load_document(str(path))
+        for model in table_models(document):
+            if model.kind == "performance" and len(model.scores) == 1:
+                weights = sum(row.weight.value for row in model.funds + model.indicators)
+                if weights == model.scores[0].weight.value:
+                    complete.append((path.stem[:3], document.location(model.table.span).line))
+    assert complete == [("001", 2893), ("003", 693)]

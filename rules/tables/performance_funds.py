@@ -4,7 +4,7 @@ self-evaluation tables."""
 from __future__ import annotations
 
 from linter.issues import Message
-from linter.numbers import percent_mismatch
+from linter.numbers import Interval, percent_mismatch
 from linter.rule import Example, Rule
 from linter.tables import table_models
 
@@ -55,19 +55,21 @@ class ScoreExceedsWeight(Rule):
     kinds = ("final_account", "unknown")
     summary = Message("得分超过分值", "A score exceeds its weight")
     description = Message(
-        "绩效自评表中“年度资金总额”行与“总分”行的得分不能超过其分值。",
-        "In a performance self-evaluation table, the score of the funds row and of the total "
-        "row cannot exceed the weight.",
+        "绩效自评表中各指标行、“年度资金总额”行与“总分”行的得分不能超过其分值。",
+        "In a performance self-evaluation table, the score of an indicator, of the funds row and "
+        "of the total row cannot exceed its weight.",
     )
     examples = (
         Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 12.00 分\n总分 100 100.00 分\n", fails=True),
         Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 102.00 分\n", fails=True),
         Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 91.21 分\n", fails=False),
+        Example(_TABLE + "产出指标 数量指标 培训人次 >=100 人次 =120 人次 20 25\n", fails=True),
     )
 
     def check(self, document):
         for model in table_models(document):
             pairs = [(f.weight, f.score) for f in model.funds] + [(s.weight, s.score) for s in model.scores]
+            pairs += [(i.weight, i.score) for i in model.indicators]
             for weight, score in pairs:
                 if score.interval.lo > weight.interval.hi:
                     yield self.finding(
@@ -77,3 +79,63 @@ class ScoreExceedsWeight(Rule):
                         expected=f"<= {weight.text}",
                         actual=score.text,
                     )
+
+
+class TotalScore(Rule):
+    code = "B108"
+    name = "total-score"
+    severity = "error"
+    kinds = ("final_account", "unknown")
+    summary = Message("绩效自评表总分与各项得分之和不符", "A self-evaluation's total score differs from its scores")
+    description = Message(
+        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和。只在读到的各行分值之和恰好等于总分的分值"
+        "（即所有指标行都已读到、没有重复）时检查；指标行常被逐格换行，读不全时不检查。",
+        "The total score of a self-evaluation equals the scores of the funds row and the indicator "
+        "rows. Checked only when the weights of the rows read add up exactly to the table's total "
+        "weight (every indicator read, none twice); rows printed one cell per line often cannot "
+        "all be read, and then nothing is checked.",
+    )
+    examples = (
+        Example(
+            _TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n"
+            "产出指标 数量指标 培训人次 >=100 人次 =120 人次 50 50\n"
+            "效益指标 满意度指标 群众满意度 >=90% =80% 40 30\n总分 100 90.00 分\n",
+            fails=False,
+        ),
+        Example(
+            _TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n"
+            "产出指标 数量指标 培训人次 >=100 人次 =120 人次 50 50\n"
+            "效益指标 满意度指标 群众满意度 >=90% =80% 40 30\n总分 100 95.00 分\n",
+            fails=True,
+        ),
+        Example(  # one indicator row unread (its weight missing): not checked
+            _TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n"
+            "产出指标 数量指标 培训人次 >=100 人次 =120 人次 50 50\n总分 100 95.00 分\n",
+            fails=False,
+        ),
+    )
+
+    def check(self, document):
+        for model in table_models(document):
+            if len(model.scores) != 1 or len(model.funds) > 1:
+                continue
+            total = model.scores[0]
+            rows = model.funds + model.indicators
+            texts = [document.text[row.span.start:row.span.end] for row in model.indicators]
+            if len(set(texts)) != len(texts):
+                continue  # an indicator printed twice: the sums mean nothing
+            if sum(row.weight.value for row in rows) != total.weight.value:
+                continue  # not every indicator was read
+            scores = Interval.exact(0)
+            for row in rows:
+                scores = scores + row.score.interval
+            if scores.intersects(total.score.interval):
+                continue
+            printed = sum(row.score.value for row in rows)
+            yield self.finding(
+                total.score.span,
+                f"总分 {total.score.text}，而各项得分之和为 {printed}",
+                f"the total score is {total.score.text}, but the scores add up to {printed}",
+                expected=str(printed),
+                actual=total.score.text,
+            )
