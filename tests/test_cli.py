@@ -126,3 +126,11 @@ def test_readme_rule_table_is_generated_from_rule_metadata():
     table = readme.split("<!-- rules:start -->\n", 1)[1].split("\n<!-- rules:end -->", 1)[0]
     generated = run_cli("rules", "--format", "markdown").stdout.decode("utf-8").strip()
     assert table.strip() == generated
+
+
+def test_readme_shows_the_real_report_on_the_samples():
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ disclint check --no-context examples/\n", 1)[1].split("```", 1)[0]
+    assert run_cli("check", "--no-context", "examples/", cwd=REPO).stdout.decode("utf-8") == shown
