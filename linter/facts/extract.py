@@ -64,6 +64,7 @@ _IDENTITIES = (
 )
 
 
+@lru_cache(maxsize=8192)
 def label_key(label: str, unit_name: str | None = None) -> str:
     """Reduce a label for matching: drop the unit's own name, years, 其中,
     quotes, and suffixes such as 合计/总计/数/为."""
@@ -147,19 +148,31 @@ def parse_clause(tokens: list[Tok]) -> Clause:
 
 
 def quantity(token: Tok) -> Quantity | None:
+    reading = _reading(token.type, token.text)
+    if reading is None:
+        return None
+    value, interval, unit, places = reading
+    return Quantity(token.text, value, interval, unit, Span(token.start, token.end), places)
+
+
+@lru_cache(maxsize=8192)
+def _reading(token_type: str, text: str) -> tuple | None:
+    """Value, interval, unit and printed places of a number token; the same
+    printed figures ("0.00 万元") recur, so each is read once."""
+    token = Tok(token_type, text, 0, len(text))
     number = number_part(token)
     parsed = parse_printed(number)
     if parsed is None:
         return None
     value, interval = parsed
     unit = unit_part(token)
-    if token.type == "COUNT" and "." not in number:
+    if token_type == "COUNT" and "." not in number:
         # People, vehicles and projects are counted, not rounded: "2辆" is 2.
         interval = Interval.exact(value)
-    if token.type == "AMOUNT":
+    if token_type == "AMOUNT":
         factor = UNIT_TO_WAN.get(unit, Decimal(1))
         value, interval, unit = value * factor, interval.scale(factor), "万元"
-    return Quantity(token.text, value, interval, unit, Span(token.start, token.end), places_of(number))
+    return value, interval, unit, places_of(number)
 
 
 @dataclass
