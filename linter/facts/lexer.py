@@ -57,30 +57,25 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
     """Tokens of ``text`` (folded), offsets shifted by ``base``; runs of other
     characters become TEXT tokens, spaces are dropped."""
     tokens: list[Tok] = []
+    append = tokens.append
     pos = 0
-    pending = None  # start of a TEXT run
 
-    def flush(upto: int) -> None:
-        nonlocal pending
-        if pending is not None:
-            chunk = text[pending:upto]
-            stripped = chunk.strip()
-            if stripped:
-                lead = len(chunk) - len(chunk.lstrip())
-                start = base + pending + lead
-                tokens.append(Tok("TEXT", stripped, start, start + len(stripped)))
-            pending = None
+    def text_token(start: int, end: int) -> None:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            first = base + start + (len(chunk) - len(chunk.lstrip()))
+            append(Tok("TEXT", stripped, first, first + len(stripped)))
 
     # Jump from one recognised token to the next; what lies between is TEXT.
     for match in _MASTER.finditer(text):
-        if match.start() > pos:
-            pending = pos
-        flush(match.start())
-        tokens.append(Tok(match.lastgroup, match.group(), base + match.start(), base + match.end()))
-        pos = match.end()
+        start, end = match.span()
+        if start > pos:
+            text_token(pos, start)
+        append(Tok(match.lastgroup, match.group(), base + start, base + end))
+        pos = end
     if pos < len(text):
-        pending = pos
-    flush(len(text))
+        text_token(pos, len(text))
     return tokens
 
 
