@@ -95,6 +95,11 @@ class IndicatorRow:
     weight: Quantity
     score: Quantity
     span: Span
+    target: Quantity | None = None  # the indicator's value, when both are numbers
+    actual: Quantity | None = None  # of one unit ("<=6.50 万元", "=6.45 万元")
+    unit: str = ""
+    # "…实际支出比预算金额少 0.5 万元": the gap the deviation note states
+    stated_gap: Quantity | None = None
 
 
 @dataclass
@@ -339,6 +344,8 @@ def _performance(document: Document, model: TableModel) -> None:
         if not (head.startswith("年度资金总额") or head.startswith("总分")):
             indicator = _indicator(document, rows[index])
             if indicator is not None:
+                if indicator.target is not None:
+                    _gap_note(document, rows, index, indicator)
                 model.indicators.append(indicator)
             index += 1
             continue
@@ -411,7 +418,64 @@ def _indicator(document: Document, row) -> IndicatorRow | None:
     score = _quantity(document, cells[numbers[-1]], "")
     if weight is None or score is None:
         return None
-    return IndicatorRow(weight, score, row.span)
+    indicator = IndicatorRow(weight, score, row.span)
+    values = [_target_value(cells, i) for i in targets[:2]]
+    if all(v is not None for v in values) and values[0][1] == values[1][1]:
+        indicator.target, indicator.actual, indicator.unit = values[0][0], values[1][0], values[0][1]
+    return indicator
+
+
+_TARGET_NUMBER = re.compile(r"^(?:[<>]=?|=)(?P<num>\d+(?:\.\d+)?)(?P<unit>%|[^\d\s]{0,3})$")
+
+
+def _target_value(cells: list[Cell], index: int) -> tuple[Quantity, str] | None:
+    """The number and unit of a target cell: "<=6.50" then "万元", or "=100%"."""
+    match = _TARGET_NUMBER.match(cells[index].text)
+    if match is None:
+        return None
+    unit = match.group("unit")
+    if not unit and index + 1 < len(cells) and not _TARGET.match(cells[index + 1].text):
+        following = cells[index + 1].text
+        if len(following) <= 3 and not _is_number(following):
+            unit = following
+    parsed = parse_printed(match.group("num"))
+    if parsed is None:
+        return None
+    cell = cells[index]
+    start = cell.span.start + match.start("num")
+    span = Span(start, start + len(match.group("num")))
+    value, interval = parsed
+    return Quantity(match.group("num"), value, interval, unit, span, places_of(match.group("num"))), unit
+
+
+_GAP_NOTE = re.compile(r"比[^。，,0-9]{0,12}?(?:少|多|低|高)(?:了|出)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|%|人次|人|个|户|场次|家|台|套|天|课时)")
+
+
+def _gap_note(document: Document, rows, index: int, indicator: IndicatorRow) -> None:
+    """Read the deviation note that follows an indicator row (often one word
+    per line) for a stated gap: "实际支出比预算金额少 0.5 万元"."""
+    text, offsets = "", []
+    for row in rows[index + 1:index + 15]:
+        line = document.text[row.span.start:row.span.end]
+        if _TARGET.search(line.split()[0] if line.split() else "") or re.search(r"\s[<>]?=", line):
+            break  # the next indicator
+        offsets.append((len(text), row.span.start))
+        text += line
+        if "。" in line:
+            break
+    match = _GAP_NOTE.search(text)
+    if match is None or match.group("unit") != indicator.unit:
+        return
+    position = match.start("num")
+    base, start = max((o for o in offsets if o[0] <= position), key=lambda o: o[0])
+    begin = start + position - base
+    number = match.group("num")
+    if document.text[begin:begin + len(number)] != number:
+        return  # the number is cut across two rows: leave it
+    parsed = parse_printed(number)
+    if parsed is not None:
+        value, interval = parsed
+        indicator.stated_gap = Quantity(number, value, interval, indicator.unit, Span(begin, begin + len(number)), places_of(number))
 
 
 def table_models(document: Document) -> list[TableModel]:
