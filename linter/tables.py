@@ -100,6 +100,7 @@ class IndicatorRow:
     unit: str = ""
     # "…实际支出比预算金额少 0.5 万元": the gap the deviation note states
     stated_gap: Quantity | None = None
+    name: str = ""  # the indicator's own name (三级指标), when it can be read
 
 
 @dataclass
@@ -346,6 +347,7 @@ def _performance(document: Document, model: TableModel) -> None:
             if indicator is not None:
                 if indicator.target is not None:
                     _gap_note(document, rows, index, indicator)
+                    indicator.name = _indicator_name(document, rows, index)
                 model.indicators.append(indicator)
             index += 1
             continue
@@ -446,6 +448,27 @@ def _target_value(cells: list[Cell], index: int) -> tuple[Quantity, str] | None:
     span = Span(start, start + len(match.group("num")))
     value, interval = parsed
     return Quantity(match.group("num"), value, interval, unit, span, places_of(match.group("num"))), unit
+
+
+_LEVEL_LABEL = re.compile(r"(?:一级|二级|三级)指标|(?:产出|效益|满意度|数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|可持续影响)指标")
+
+
+def _indicator_name(document: Document, rows, index: int) -> str:
+    """The indicator's name: the last words before its target on its own row
+    ("…数量指标 培训人次 >=100 人次"), else the word-only rows just above it
+    ("求职登记、职" / "业指导"), back to a sentence end or a level label."""
+    cells = rows[index].cells
+    first_target = next(i for i, c in enumerate(cells) if _TARGET.match(c.text))
+    before = [c.text for c in cells[:first_target] if not _is_number(c.text)]
+    if before and not _LEVEL_LABEL.fullmatch(before[-1]):
+        return _LEVEL_LABEL.sub("", before[-1])
+    parts: list[str] = []
+    for row in reversed(rows[max(index - 6, 0):index]):
+        line = document.text[row.span.start:row.span.end].strip()
+        if not line or re.search(r"\d", line) or line.endswith("。") or _LEVEL_LABEL.fullmatch(line):
+            break
+        parts.append(line)
+    return "".join(reversed(parts))
 
 
 _GAP_NOTE = re.compile(r"比[^。，,0-9]{0,12}?(?:少|多|低|高)(?:了|出)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|%|人次|人|个|户|场次|家|台|套|天|课时)")

@@ -523,7 +523,7 @@ def _opens_enumeration(clause: Clause) -> bool:
     return False
 
 
-_PROSE_ROW = re.compile(r"[，。；：:,;]")
+_PROSE_ROW = re.compile(r"[，。；：、:,;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
