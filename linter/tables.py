@@ -64,6 +64,11 @@ class TableRow:
     def ambiguous(self) -> bool:
         return bool(self.choices)
 
+    @property
+    def title(self) -> str:
+        """How messages name the row: its code and name, or just the name."""
+        return f"{self.code} {self.label}" if self.code else self.label
+
 
 @dataclass
 class FundsRow:

@@ -122,7 +122,7 @@ def tree_as_text(document: Document) -> str:
             if model is not None and model.kind == "classified":
                 lines.append(f"{'':<24}{pad}  columns: {' / '.join(model.columns)} ({model.unit})")
                 for row in model.rows:
-                    name = f"{row.code} {row.label}" if row.code else row.label
+                    name = row.title
                     note = "  (ambiguous: not placed)" if row.ambiguous else ""
                     where_row = "L" + str(document.location(row.span).line)
                     lines.append(f"{where_row:<24}{pad}  data: {name}: {_columns_text(row)}{note}")

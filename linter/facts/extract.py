@@ -200,21 +200,23 @@ class FactExtractor:
         # A "其中：" whose parts never came breaks nothing down.
         return [fact for fact in self.facts if not (isinstance(fact, Breakdown) and not fact.parts)]
 
-    def _walk(self, nodes) -> None:
+    def _walk(self, nodes, path: str = "") -> None:
+        """Visit paragraphs (and the prose of tables) with ``path``, the
+        titles of the enclosing headings joined once per heading."""
         for node in nodes:
             if isinstance(node, Section):
                 self.context.open_breakdown = None
                 self.stack.append(node)
-                self._walk(node.children)
+                self._walk(node.children, f"{path} / {node.title}" if path else node.title)
                 self.stack.pop()
             elif isinstance(node, Paragraph):
                 self.paragraph = node
-                self._paragraph(node, " / ".join(section.title for section in self.stack))
+                self._paragraph(node, path)
             elif isinstance(node, Table):
                 self.context.open_breakdown = None
                 for prose in table_prose(self.document, node):
                     self.paragraph = prose
-                    self._paragraph(prose, " / ".join(section.title for section in self.stack))
+                    self._paragraph(prose, path)
                 self.context.open_breakdown = None
 
     def _item_list_total(self, part: Amount) -> Breakdown | None:

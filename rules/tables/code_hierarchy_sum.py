@@ -62,7 +62,7 @@ class CodeHierarchySum(Rule):
                     if total.intersects(parent.interval):
                         continue
                     printed = sum(v.value for v in values)
-                    name = f"{row.code} {row.label}" if row.code else row.label
+                    name = row.title
                     yield self.finding(
                         parent.span,
                         f"「{name}」{column} {parent.text}，下级科目之和为 {printed}",

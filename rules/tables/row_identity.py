@@ -42,7 +42,7 @@ class RowIdentity(Rule):
                 if len(row.numbers) == 2 and not row.numbers[1].interval.intersects(row.numbers[0].interval):
                     # One part printed, the other empty: the part must be the total.
                     total, part = row.numbers
-                    name = f"{row.code} {row.label}" if row.code else row.label
+                    name = row.title
                     yield self.finding(
                         total.span,
                         f"「{name}」{total_name} {total.text}，但只有一个分列 {part.text}（另一列为空）",
@@ -57,7 +57,7 @@ class RowIdentity(Rule):
                 parts = a.interval + b.interval
                 if parts.intersects(total.interval):
                     continue
-                name = f"{row.code} {row.label}" if row.code else row.label
+                name = row.title
                 yield self.finding(
                     total.span,
                     f"「{name}」{total_name} {total.text} 不等于{first} {a.text or 0} + {second} {b.text or 0}",
