@@ -118,6 +118,8 @@ class TableModel:
     funds: list[FundsRow] = field(default_factory=list)
     scores: list[ScoreRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
+    # every indicator row was read, with weights adding up to the 总分 weight
+    indicators_complete: bool = False
 
 
 def _quantity(document: Document, cell: Cell, unit: str) -> Quantity | None:
@@ -334,26 +336,28 @@ def _three_public(document: Document, table: Table, unit: str) -> TableModel:
 
 # -- performance tables ---------------------------------------------------------
 
-_FUNDS = re.compile(r"^年度资金总额")
+_FUNDS = re.compile(r"^(?:年度资金总额|年度总资金|资金总额)")
+_FUNDS_HEAD = ("年度资金总额", "年度总资金", "资金总额", "总分")
 _SCORE = re.compile(r"^总分$")
 
 
 def _performance(document: Document, model: TableModel) -> None:
-    """Find the funds and total-score rows, joining cells printed one per line."""
+    """Find the funds and total-score rows (joining cells printed one per
+    line) and the indicator rows."""
     rows = model.table.rows
+    strict: dict[int, IndicatorRow] = {}
     index = 0
     while index < len(rows):
         # Most rows are indicator text: look at the row's start before
         # splitting it into cells.
         start = rows[index].span.start
-        head = document.text[start:start + 6]
-        if not (head.startswith("年度资金总额") or head.startswith("总分")):
+        if not document.text.startswith(_FUNDS_HEAD, start):
             indicator = _indicator(document, rows[index])
             if indicator is not None:
                 if indicator.target is not None:
                     _gap_note(document, rows, index, indicator)
                     indicator.name = _indicator_name(document, rows, index)
-                model.indicators.append(indicator)
+                strict[index] = indicator
             index += 1
             continue
         cells = list(rows[index].cells)
@@ -381,6 +385,111 @@ def _performance(document: Document, model: TableModel) -> None:
             elif wanted == 2:
                 model.scores.append(ScoreRow(quantities[0], quantities[1], span))
         index = probe if probe > index + 1 else index + 1
+    model.indicators = list(strict.values())
+    complete = _complete_indicators(document, model, strict)
+    if complete is not None:
+        model.indicators, model.indicators_complete = complete, True
+
+
+# -- indicator rows printed one cell per line ------------------------------------
+
+_INDICATOR_HEADER = re.compile(r"[一二三]级指标")
+_DASHES = {"—", "-", "--", "——"}
+
+
+def _complete_indicators(document: Document, model: TableModel, strict: dict[int, IndicatorRow]) -> list[IndicatorRow] | None:
+    """Every indicator row of the table, or None when they cannot all be read.
+
+    An indicator's name, target and actual value are often broken over
+    several lines, but its 分值 and 得分 stay together at the end of one line
+    ("4 4", "=3.2万人 8 8"), or around its actual value when the header puts
+    分值 before 实际完成值 ("20 =25000 条 20").  Any one line of that shape is
+    only probably an indicator, so the rows are accepted only together, when
+    the weights of the funds row and of the rows read add up exactly to the
+    table's 总分 weight — weights are set, not rounded, so exact equality is
+    the right test.  A table whose indicators are all printed twice (two text
+    layers in the PDF) is read once when the doubled rows pair up."""
+    if len(model.scores) != 1 or len(model.funds) > 1:
+        return None
+    rows = model.table.rows
+    header = next((i for i, row in enumerate(rows) if _INDICATOR_HEADER.search(document.text, row.span.start, row.span.end)), None)
+    weight_first = False
+    if header is not None:
+        # The header may be wrapped over many lines; it ends at 得分.
+        header_text = ""
+        body = header
+        while body < min(header + 15, len(rows)) and "得分" not in header_text:
+            header_text += re.sub(r"\s+", "", document.text[rows[body].span.start:rows[body].span.end])
+            body += 1
+        weight_first = 0 <= header_text.find("分值") < header_text.find("实际完成")
+    elif model.funds:  # no indicator header: the indicators follow the funds row
+        body = next((i for i, row in enumerate(rows) if row.span.start >= model.funds[0].span.end), len(rows))
+    else:
+        return None
+    total = model.scores[0]
+    found: list[IndicatorRow] = []
+    index = body
+    while index < len(rows) and rows[index].span.start < total.span.start:
+        row = strict.get(index) or _weight_and_score(document, rows[index], weight_first)
+        used = 1
+        if row is None and not weight_first:
+            row, used = _score_on_next_lines(document, rows, index)
+        if row is not None:
+            found.append(row)
+        index += used
+    target = total.weight.value - sum(f.weight.value for f in model.funds)
+    if sum(row.weight.value for row in found) == target:
+        return found
+    pairs = [(row.weight.text, row.score.text) for row in found]
+    if len(found) % 2 == 0 and pairs[0::2] == pairs[1::2]:
+        once = found[0::2]
+        if sum(row.weight.value for row in once) == target:
+            return once
+    return None
+
+
+def _score_on_next_lines(document: Document, rows, index: int) -> tuple[IndicatorRow | None, int]:
+    """A weight ending its line with the score alone on the next one, maybe
+    cut in its decimals by the column width ("… =7 个县市 10" / "10.0" /
+    "0").  Returns the row read and how many lines it took."""
+    cells = rows[index].cells
+    if not cells or not _is_number(cells[-1].text) or index + 1 >= len(rows):
+        return None, 1
+    if len(cells) > 1 and _is_value(cells[-2].text):
+        return None, 1
+    following = rows[index + 1].cells
+    if len(following) != 1 or not _is_number(following[0].text):
+        return None, 1
+    score_cells, used = list(following), 2
+    if index + 2 < len(rows) and "." in following[0].text:
+        tail = rows[index + 2].cells
+        if len(tail) == 1 and tail[0].text.isdigit():
+            head = following[0]
+            score_cells, used = [Cell(Span(head.span.start, tail[0].span.end), head.text + tail[0].text)], 3
+    weight = _quantity(document, cells[-1], "")
+    score = _quantity(document, score_cells[0], "")
+    if weight is None or score is None:
+        return None, 1
+    return IndicatorRow(weight, score, Span(rows[index].span.start, rows[index + used - 1].span.end)), used
+
+
+def _weight_and_score(document: Document, row, weight_first: bool) -> IndicatorRow | None:
+    """The weight and score a line ends with: its last two numbers, side by
+    side, or (``weight_first``) around the cells of the actual value."""
+    cells = row.cells
+    numbers = [i for i, c in enumerate(cells) if _is_number(c.text)]
+    if len(numbers) < 2:
+        return None
+    last, before = numbers[-1], numbers[-2]
+    if any(c.text in _DASHES for c in cells[last + 1:]):
+        return None  # "其中：当年财政拨款 18.00 6.92 6.92 — — —" is money, not scores
+    if weight_first == (before == last - 1):
+        return None
+    weight = _quantity(document, cells[before], "")
+    score = _quantity(document, cells[last], "")
+    if weight is None or score is None:
+        return None
+    return IndicatorRow(weight, score, row.span)
 
 
 _VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?%?$|^\d+%?$")

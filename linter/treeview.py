@@ -74,6 +74,10 @@ def _model_dict(document: Document, table: Table) -> dict | None:
             for f in model.funds
         ],
         "scores": [{"line": document.location(s.span).line, "weight": s.weight.text, "score": s.score.text} for s in model.scores],
+        "indicators": [
+            {"line": document.location(i.span).line, "weight": i.weight.text, "score": i.score.text} for i in model.indicators
+        ],
+        "indicators_complete": model.indicators_complete,
     }
 
 
@@ -133,9 +137,13 @@ def tree_as_text(document: Document) -> str:
                         f"{where_row:<24}{pad}  funds: budget {funds.budget.text}, spent {funds.spent.text}, "
                         f"rate {funds.rate.text}, score {funds.score.text}/{funds.weight.text}"
                     )
+                for indicator in model.indicators:
+                    where_row = "L" + str(document.location(indicator.span).line)
+                    lines.append(f"{where_row:<24}{pad}  indicator: score {indicator.score.text}/{indicator.weight.text}")
                 for score in model.scores:
                     where_row = "L" + str(document.location(score.span).line)
-                    lines.append(f"{where_row:<24}{pad}  total score: {score.score.text}/{score.weight.text}")
+                    state = "every indicator read" if model.indicators_complete else "indicators not all read: not summed"
+                    lines.append(f"{where_row:<24}{pad}  total score: {score.score.text}/{score.weight.text} ({state})")
         elif isinstance(node, Toc):
             lines.append(f"{where:<24}{pad}contents ({len(node.entries)} entries)")
             for entry in node.entries:

@@ -3,6 +3,8 @@ own identities, and the table rules both ways on snippets."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from conftest import CORPUS
@@ -14,13 +16,18 @@ from linter.tables import table_models
 TABLE_RULES = [rule for rule in all_rules() if rule.code.startswith("B")]
 
 # tables, classified tables, their data rows, rows with a placed 合计, rows
-# left ambiguous, performance tables, funds rows, 总分 rows
+# left ambiguous, performance tables, funds rows, 总分 rows, performance
+# tables with every indicator read, indicator rows read.  Every performance
+# table with a 总分 row is read completely: its weights and its scores both add
+# up exactly (000's seven indicators are each printed twice and count once;
+# 004 L457, the 整体支出 table, has no 总分 row and its funds sit on the
+# 中央安排 row, so it is not read).
 PINNED = {
-    "000": (3, 0, 0, 0, 0, 3, 3, 3),
-    "001": (16, 0, 0, 0, 0, 16, 16, 16),
-    "002": (20, 7, 128, 97, 0, 0, 0, 0),
-    "003": (7, 0, 0, 0, 0, 7, 6, 7),
-    "004": (9, 0, 0, 0, 0, 9, 8, 8),
+    "000": (3, 0, 0, 0, 0, 3, 3, 3, 3, 21),
+    "001": (16, 0, 0, 0, 0, 16, 16, 16, 16, 161),
+    "002": (20, 7, 128, 97, 0, 0, 0, 0, 0, 0),
+    "003": (7, 0, 0, 0, 0, 7, 7, 7, 7, 67),
+    "004": (9, 0, 0, 0, 0, 9, 8, 8, 8, 68),
 }
 
 
@@ -39,6 +46,8 @@ def test_corpus_tables_are_read(path):
         len(performance),
         sum(len(m.funds) for m in performance),
         sum(len(m.scores) for m in performance),
+        sum(m.indicators_complete for m in performance),
+        sum(len(m.indicators) for m in performance),
     )
     assert got == PINNED[path.stem[:3]]
 
@@ -157,15 +166,80 @@ def test_the_three_public_table_is_read():
     ]
 
 
-def test_total_scores_are_checked_where_every_indicator_is_read():
-    """Only two corpus tables have every indicator row on one line (their
-    weights add up to 100); B108 checks those two, and they are consistent."""
-    complete = []
+def test_every_complete_table_adds_up_in_the_corpus():
+    """The hand check behind B108's silence on the corpus: in each of the 34
+    completely read tables, the funds row and indicator scores add up to the
+    总分 exactly as printed (003 L513, for instance: 2.37 + 6 + 0 + 8 + 1.96 +
+    10 + 12 + 13 + 5.73 + 8 + 10 = 77.06)."""
+    sums = {}
     for path in CORPUS:
         document = load_document(str(path))
         for model in table_models(document):
-            if model.kind == "performance" and len(model.scores) == 1:
-                weights = sum(row.weight.value for row in model.funds + model.indicators)
-                if weights == model.scores[0].weight.value:
-                    complete.append((path.stem[:3], document.location(model.table.span).line))
-    assert complete == [("001", 2893), ("003", 693)]
+            if model.indicators_complete:
+                rows = model.funds + model.indicators
+                assert sum(row.weight.value for row in rows) == model.scores[0].weight.value
+                sums[(path.stem[:3], document.location(model.table.span).line)] = (
+                    sum(row.score.value for row in rows), model.scores[0].score.value
+                )
+    assert len(sums) == 34
+    assert all(got == printed for got, printed in sums.values())
+    assert sums[("003", 513)] == (Decimal("77.06"), Decimal("77.06"))
+    assert sums[("004", 1974)] == (Decimal("90.00"), Decimal("90"))
+
+
+INDICATORS = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+
+
+def _indicators(body: str, header: str = INDICATORS):
+    text = PERFORMANCE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n" + header + body
+    (model,) = table_models(parse_text(text, overrides=Overrides(kind="final_account", year=2024)))
+    return model, codes(text, "final_account")
+
+
+def test_indicator_rows_printed_one_cell_per_line():
+    # name, target and actual broken over lines; "分值 得分" stays together,
+    # alone on a line, after a unit, or with the score on the next lines
+    body = (
+        "产出指标\n数量指标\n新疆金领\n技工学校\n<=221.25\n万元\n=221.25 万\n元\n40 40\n"
+        "效益指标\n有效减轻\n完全达到\n预期目标\n20 20\n"
+        "时效指标 完成时间\n=2023 年 10\n月 31 日\n10\n10.0\n0\n"
+        "满意度指标 >=95% =97.5% 20 18.5 对接平台\n总分 100 98.50 分\n"
+    )
+    model, found = _indicators(body)
+    assert model.indicators_complete
+    assert [(row.weight.text, row.score.text) for row in model.indicators] == [
+        ("40", "40"), ("20", "20"), ("10", "10.00"), ("20", "18.5"),
+    ]
+    assert found == []
+    # scores printed as integers are intervals too ("40" is 39.5–40.5), so the
+    # sum is 98.50 ± 1.555 and a total off by 3 is needed to be sure
+    assert _indicators(body.replace("总分 100 98.50", "总分 100 95.50"))[1] == ["B108"]
+
+
+def test_indicator_rows_printed_twice_count_once():
+    row = "培训周期 >=60 天 =60 天 30 30\n"
+    model, found = _indicators(row + row + "满意度\n有效\n60 55\n满意度\n有效\n60 55\n总分 100 95.00 分\n")
+    assert model.indicators_complete and len(model.indicators) == 2 and found == []
+    # doubled rows that disagree are not read as one
+    model, _ = _indicators(row + row + "满意度\n有效\n60 55\n满意度\n有效\n60 50\n总分 100 95.00 分\n")
+    assert not model.indicators_complete
+
+
+def test_weight_before_actual_value_layout():
+    header = "一级指标 二级指标 三级指标 预期指标值 指标值设定依据 分值权重 实际完成指标值 得分\n"
+    body = "发布用工\n信息\n>=22300 条\n《通知》\n50 =25000 条 50\n求职登记 >=700 人 工作计划 40 =650 人 30\n总分 100 90.00 分\n"
+    model, found = _indicators(body, header)
+    assert model.indicators_complete
+    assert [(row.weight.text, row.score.text) for row in model.indicators] == [("50", "50"), ("40", "30")]
+    assert found == []
+
+
+def test_an_unread_indicator_leaves_the_total_unchecked():
+    # the second indicator's weight and score are not on one line: the weights
+    # read (10 + 50) fall short of 100, so B108 says nothing, right or wrong
+    model, found = _indicators("培训人次 >=100 人次 =120 人次 50 50\n满意度\n40\n中\n30\n总分 100 99.00 分\n")
+    assert not model.indicators_complete and found == []
+    # the funds sub-rows ("其中 … — — —") are money, never scores
+    text = PERFORMANCE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n其中：当年财政拨款 18.00 6.92 6.92 — — —\n总分 100 10.00 分\n"
+    (model,) = table_models(parse_text(text))
+    assert model.indicators == [] and not model.indicators_complete

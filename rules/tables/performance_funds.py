@@ -88,12 +88,14 @@ class TotalScore(Rule):
     kinds = ("final_account", "unknown")
     summary = Message("绩效自评表总分与各项得分之和不符", "A self-evaluation's total score differs from its scores")
     description = Message(
-        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和。只在读到的各行分值之和恰好等于总分的分值"
-        "（即所有指标行都已读到、没有重复）时检查；指标行常被逐格换行，读不全时不检查。",
+        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和（区间运算）。指标行常被逐格换行，"
+        "只要同一行末尾仍是“分值 得分”即可读出；只在读到的各行分值之和恰好等于总分的分值（所有指标行都已读到）时检查，"
+        "读不全时不检查。PDF 双层文字使每个指标行重复印出两次时，按一次计。",
         "The total score of a self-evaluation equals the scores of the funds row and the indicator "
-        "rows. Checked only when the weights of the rows read add up exactly to the table's total "
-        "weight (every indicator read, none twice); rows printed one cell per line often cannot "
-        "all be read, and then nothing is checked.",
+        "rows (interval arithmetic). Indicator rows are often printed one cell per line; they are "
+        "read wherever a line still ends in \"weight score\". Checked only when the weights of the "
+        "rows read add up exactly to the table's total weight (every indicator read); otherwise "
+        "nothing is checked. Indicators printed twice (two text layers in a PDF) count once.",
     )
     examples = (
         Example(
@@ -113,19 +115,20 @@ class TotalScore(Rule):
             "产出指标 数量指标 培训人次 >=100 人次 =120 人次 50 50\n总分 100 95.00 分\n",
             fails=False,
         ),
+        Example(  # an indicator printed one cell per line, its score cut in the decimals
+            _TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标 数量指标 培训人次 >=100 人次 =120 人次 50 50\n效益指标\n群众满意\n度\n>=90%\n=80% 40\n30.0\n0\n"
+            "总分 100 95.00 分\n",
+            fails=True,
+        ),
     )
 
     def check(self, document):
         for model in table_models(document):
-            if len(model.scores) != 1 or len(model.funds) > 1:
+            if not model.indicators_complete:
                 continue
             total = model.scores[0]
             rows = model.funds + model.indicators
-            texts = [document.text[row.span.start:row.span.end] for row in model.indicators]
-            if len(set(texts)) != len(texts):
-                continue  # an indicator printed twice: the sums mean nothing
-            if sum(row.weight.value for row in rows) != total.weight.value:
-                continue  # not every indicator was read
             scores = Interval.exact(0)
             for row in rows:
                 scores = scores + row.score.interval
