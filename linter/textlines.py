@@ -134,6 +134,9 @@ def _mark_page_numbers(lines: list[InputLine]) -> None:
             line.role = "page-number"
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _mark_running_headers(lines: list[InputLine]) -> None:
     """A short line that opens at least half the pages (and three) verbatim is
     a running header.  Table titles such as 项目支出绩效自评表 also open many
@@ -152,6 +155,7 @@ def _mark_running_headers(lines: list[InputLine]) -> None:
             len(occurrences) >= 3
             and len(occurrences) * 2 >= pages
             and len(text) <= 40
+            and len(_NON_WORD.sub("", text)) >= 2  # "。" opening pages is a wrapped sentence end
             and not text.rstrip().endswith("表")
         ):
             for line in occurrences:

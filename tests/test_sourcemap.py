@@ -113,3 +113,10 @@ def test_wrapped_text_maps_back_and_rejoins(sentences, width, blank_lines, page_
     check_every_number(text, document)
     for sentence in sentences:
         assert sentence.translate(FOLD) in document.text.replace("\n", "")
+
+
+def test_a_sentence_end_opening_pages_is_not_a_running_header():
+    """Found by hypothesis: "。" wrapped onto the first line of three pages is
+    the end of three sentences, not a header to drop."""
+    text = "一、情况说明\n本年收入收入收入\n 。\n本年收入收入收入\n 。\n本年收入收入收入\n 。\n"
+    assert parse_text(text).text.replace("\n", "").count("。") == 3
