@@ -120,6 +120,9 @@ class TableModel:
     indicators: list[IndicatorRow] = field(default_factory=list)
     # every indicator row was read, with weights adding up to the 总分 weight
     indicators_complete: bool = False
+    # when the weights do not add up, but every line of the indicator part
+    # that carries a number was read as an indicator's weight and score
+    read_in_full: list[IndicatorRow] | None = None
 
 
 def _quantity(document: Document, cell: Cell, unit: str) -> Quantity | None:
@@ -428,6 +431,7 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
         return None
     total = model.scores[0]
     found: list[IndicatorRow] = []
+    unread = False  # a line with a number that is not part of a weight and score
     index = body
     while index < len(rows) and rows[index].span.start < total.span.start:
         row = strict.get(index) or _weight_and_score(document, rows[index], weight_first)
@@ -436,15 +440,20 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
             row, used = _score_on_next_lines(document, rows, index)
         if row is not None:
             found.append(row)
+        elif any(_is_number(cell.text) for cell in rows[index].cells):
+            unread = True
         index += used
-    target = total.weight.value - sum(f.weight.value for f in model.funds)
-    if sum(row.weight.value for row in found) == target:
-        return found
     pairs = [(row.weight.text, row.score.text) for row in found]
-    if len(found) % 2 == 0 and pairs[0::2] == pairs[1::2]:
-        once = found[0::2]
-        if sum(row.weight.value for row in once) == target:
-            return once
+    if found and len(found) % 2 == 0 and pairs[0::2] == pairs[1::2]:
+        readings = [found[0::2], found]  # printed twice, or two equal rows each time
+    else:
+        readings = [found]
+    target = total.weight.value - sum(f.weight.value for f in model.funds)
+    for reading in readings:
+        if sum(row.weight.value for row in reading) == target:
+            return reading
+    if not unread and found:
+        model.read_in_full = readings[0]
     return None
 
 

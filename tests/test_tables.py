@@ -245,3 +245,17 @@ def test_an_unread_indicator_leaves_the_total_unchecked():
     text = PERFORMANCE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n其中：当年财政拨款 18.00 6.92 6.92 — — —\n总分 100 10.00 分\n"
     (model,) = table_models(parse_text(text))
     assert model.indicators == [] and not model.indicators_complete
+
+
+def test_weights_that_do_not_add_up_are_reported_only_when_every_line_is_read():
+    body = "培训周期 >=60 天 =60 天 30 30\n满意度\n有效\n70 55\n总分 100 95.00 分\n"  # 10 + 30 + 70 = 110
+    model, found = _indicators(body)
+    assert not model.indicators_complete and found == ["B112"]
+    # a line with a number the reader cannot place ("2024 年"): the missing or
+    # extra weight may be there, so nothing is said
+    assert _indicators(body.replace("满意度\n", "满意度\n2024 年\n"))[1] == []
+    # the scores do not add up either (95 printed, 10 + 30 + 5 read): a row may be misread
+    assert _indicators(body.replace("70 55", "70 5"))[1] == []
+    # every row printed twice, weights wrong once de-doubled: still reported once
+    doubled = "培训周期 >=60 天 =60 天 30 30\n" * 2 + "满意度\n有效\n70 55\n" * 2 + "总分 100 95.00 分\n"
+    assert _indicators(doubled)[1] == ["B112"]
