@@ -431,8 +431,9 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
         return None
     total = model.scores[0]
     found: list[IndicatorRow] = []
+    lines: dict[int, tuple[int, int]] = {}  # id(indicator) -> its first and last row
     unread = False  # a line with a number that is not part of a weight and score
-    index = body
+    index = first = body
     while index < len(rows) and rows[index].span.start < total.span.start:
         row = strict.get(index) or _weight_and_score(document, rows[index], weight_first)
         used = 1
@@ -440,6 +441,8 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
             row, used = _score_on_next_lines(document, rows, index)
         if row is not None:
             found.append(row)
+            lines[id(row)] = (first, index + used - 1)
+            first = index + used
         elif any(_is_number(cell.text) for cell in rows[index].cells):
             unread = True
         index += used
@@ -451,10 +454,46 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
     target = total.weight.value - sum(f.weight.value for f in model.funds)
     for reading in readings:
         if sum(row.weight.value for row in reading) == target:
+            if not weight_first:
+                for row in reading:
+                    if row.target is None:
+                        _values_over_lines(document, rows, *lines[id(row)], row)
             return reading
     if not unread and found:
         model.read_in_full = readings[0]
     return None
+
+
+def _values_over_lines(document: Document, rows, first: int, last: int, indicator: IndicatorRow) -> None:
+    """The target and actual value of an indicator broken over lines
+    ("<=221.25" / "万元" / "=221.25 万" / "元" / "4 4"): the last two
+    target cells before its weight, the second one "=…", each followed only
+    by the pieces of its unit; then its name and deviation note."""
+    cells = [
+        (i, cell) for i in range(first, last + 1) for cell in rows[i].cells if cell.span.start < indicator.weight.span.start
+    ]
+    targets = [k for k, (_, cell) in enumerate(cells) if _TARGET.match(cell.text)]
+    if len(targets) < 2 or not cells[targets[-1]][1].text.startswith("="):
+        return
+    values = []
+    for k, stop in ((targets[-2], targets[-1]), (targets[-1], len(cells))):
+        match = _TARGET_NUMBER.match(cells[k][1].text)
+        tail = "".join(cell.text for _, cell in cells[k + 1:stop])
+        if match is None or re.search(r"\d", tail) or match.group("unit").startswith("."):
+            return
+        unit = match.group("unit") + tail
+        if len(unit) > 4:
+            return
+        number = match.group("num")
+        parsed = parse_printed(number)
+        start = cells[k][1].span.start + match.start("num")
+        values.append((Quantity(number, parsed[0], parsed[1], unit, Span(start, start + len(number)), places_of(number)), unit))
+    (target, unit), (actual, actual_unit) = values
+    if unit != actual_unit:
+        return
+    indicator.target, indicator.actual, indicator.unit = target, actual, unit
+    indicator.name = _indicator_name(document, rows, cells[targets[-2]][0])
+    _gap_note(document, rows, last, indicator)
 
 
 def _score_on_next_lines(document: Document, rows, index: int) -> tuple[IndicatorRow | None, int]:
@@ -573,13 +612,15 @@ def _target_value(cells: list[Cell], index: int) -> tuple[Quantity, str] | None:
     return Quantity(match.group("num"), value, interval, unit, span, places_of(match.group("num"))), unit
 
 
-_LEVEL_LABEL = re.compile(r"(?:一级|二级|三级)指标|(?:产出|效益|满意度|数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|可持续影响)指标")
+_LEVEL_LABEL = re.compile(r"(?:年度)?(?:绩效)?指标完成情况|(?:一级|二级|三级)指标|(?:产出|效益|满意度|数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|可持续影响)指标")
 
 
 def _indicator_name(document: Document, rows, index: int) -> str:
     """The indicator's name: the last words before its target on its own row
     ("…数量指标 培训人次 >=100 人次"), else the word-only rows just above it
-    ("求职登记、职" / "业指导"), back to a sentence end or a level label."""
+    ("求职登记、职" / "业指导"), back to a line with a number or punctuation
+    (the note of the indicator above) or a level label, which may itself be
+    wrapped ("经济成本" / "指标")."""
     cells = rows[index].cells
     first_target = next(i for i, c in enumerate(cells) if _TARGET.match(c.text))
     before = [c.text for c in cells[:first_target] if not _is_number(c.text)]
@@ -588,10 +629,10 @@ def _indicator_name(document: Document, rows, index: int) -> str:
     parts: list[str] = []
     for row in reversed(rows[max(index - 6, 0):index]):
         line = document.text[row.span.start:row.span.end].strip()
-        if not line or re.search(r"\d", line) or line.endswith("。") or _LEVEL_LABEL.fullmatch(line):
-            break
+        if not line or re.search(r"\d|[。，,；;]", line) or _LEVEL_LABEL.fullmatch(line):
+            break  # a note of the indicator above, or the level labels
         parts.append(line)
-    return "".join(reversed(parts))
+    return re.sub(r"\s+", "", _LEVEL_LABEL.sub("", "".join(reversed(parts))))
 
 
 _GAP_NOTE = re.compile(r"比[^。，,0-9]{0,12}?(?:少|多|低|高)(?:了|出)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|%|人次|人|个|户|场次|家|台|套|天|课时)")

@@ -212,6 +212,9 @@ def test_indicator_rows_printed_one_cell_per_line():
     assert [(row.weight.text, row.score.text) for row in model.indicators] == [
         ("40", "40"), ("20", "20"), ("10", "10.00"), ("20", "18.5"),
     ]
+    # the target and actual value read over the lines, the level labels dropped
+    first = model.indicators[0]
+    assert (first.name, first.target.text, first.actual.text, first.unit) == ("新疆金领技工学校", "221.25", "221.25", "万元")
     assert found == []
     # scores printed as integers are intervals too ("40" is 39.5–40.5), so the
     # sum is 98.50 ± 1.555 and a total off by 3 is needed to be sure

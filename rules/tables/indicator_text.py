@@ -21,6 +21,15 @@ _TABLE = (
     "举办招聘会\n>=136 场次 =301 场次 5 5.00\n总分 100 100.00 分\n"
 )
 
+# An indicator broken over lines: read once every indicator of the table is.
+_SPLIT = (
+    "项目支出绩效自评表\n项目名称 助学金\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+    "年度资金总额 193.60 193.60 193.60 10 100.00% 10.00 分\n预期目标 实际完成情况\n"
+    "按生均 1000 元标准，新疆金领技工学校 {paid} 万元，全部拨付到位。\n"
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    "成本指标\n经济成本\n指标\n新疆金领\n技工学校\n<=193.6 万\n元\n=193.6 万\n元\n90 90\n总分 100 100.00 分\n"
+)
+
 
 def _key(text: str) -> str:
     return _NOISE.sub("", text)
@@ -34,12 +43,15 @@ class IndicatorText(Rule):
     summary = Message("自评表文字中的完成数与指标值不符", "A figure in a self-evaluation's text differs from its indicator")
     description = Message(
         "绩效自评表的文字（年度总体目标完成情况等）为某个指标写出的数字，应等于该指标的年度指标值或实际完成值"
-        "（名称相同或一方包含另一方且不少于 4 个字、单位相同时才比较）。",
+        "（名称相同或一方包含另一方且不少于 4 个字、单位相同时才比较）。指标逐格换行时，在全表指标都已读出后也能读出其名称、指标值和实际完成值。",
         "A figure that the text of a self-evaluation gives for one of its indicators (same name, "
         "or one name containing the other with at least 4 characters, same unit) must be the "
-        "indicator's target or its actual value.",
+        "indicator's target or its actual value. Indicators broken over lines are read too, once "
+        "every indicator of the table has been read.",
     )
     examples = (
+        Example(_SPLIT.format(paid="193.60"), fails=False),
+        Example(_SPLIT.format(paid="139.60"), fails=True),
         Example(_TABLE.format(done="735", fairs="301"), fails=True),
         Example(_TABLE.format(done="700", fairs="145"), fails=True),
         Example(_TABLE.format(done="700", fairs="301"), fails=False),
