@@ -152,13 +152,13 @@ class WeightsTotal(Rule):
     summary = Message("绩效自评表各项分值之和与总分分值不符", "A self-evaluation's weights do not add up to its total")
     description = Message(
         "绩效自评表“年度资金总额”行与各指标行的分值之和应等于“总分”行的分值。指标行读不全时无法与漏读区分，"
-        "所以只在指标部分每一行带数字的内容都读作了“分值 得分”、且各项得分之和与总分得分相符（区间运算，"
-        "说明确实读到了全部行）时才报告。",
+        "所以只在指标部分每一行带数字的内容都读作了“分值 得分”、且按印出的数字各项得分之和落在总分得分的舍入区间内"
+        "（说明确实读到了全部行）时才报告。",
         "The weights of the funds row and of the indicator rows add up to the weight of the 总分 "
         "row. A row that was not read looks the same as a wrong weight, so this is reported only "
         "when every line of the indicator part that carries a number was read as a weight and a "
-        "score, and the scores do add up to the total score (interval arithmetic), which shows "
-        "that every row was read.",
+        "score, and the scores as printed add up to the total score within its rounding, which "
+        "shows that every row was read.",
     )
     examples = (
         Example(
@@ -188,10 +188,12 @@ class WeightsTotal(Rule):
                 continue
             total = model.scores[0]
             rows = model.funds + rows
-            scores = Interval.exact(0)
-            for row in rows:
-                scores = scores + row.score.interval
-            if not scores.intersects(total.score.interval):
+            # Validation of the reading, not a claim: the scores as printed
+            # add up to the 总分 as rounded.  Intervals on every score would
+            # let a misread row of small numbers through (11 integer scores
+            # give ±5.5).
+            printed = sum(row.score.value for row in rows)
+            if not total.score.interval.lo <= printed <= total.score.interval.hi:
                 continue  # the scores do not add up either: a row may be misread
             weights = sum(row.weight.value for row in rows)
             yield self.finding(
