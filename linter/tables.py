@@ -389,9 +389,7 @@ def _performance(document: Document, model: TableModel) -> None:
                 model.scores.append(ScoreRow(quantities[0], quantities[1], span))
         index = probe if probe > index + 1 else index + 1
     model.indicators = list(strict.values())
-    complete = _complete_indicators(document, model, strict)
-    if complete is not None:
-        model.indicators, model.indicators_complete = complete, True
+    _read_indicator_part(document, model, strict)
 
 
 # -- indicator rows printed one cell per line ------------------------------------
@@ -400,8 +398,9 @@ _INDICATOR_HEADER = re.compile(r"[一二三]级指标")
 _DASHES = {"—", "-", "--", "——"}
 
 
-def _complete_indicators(document: Document, model: TableModel, strict: dict[int, IndicatorRow]) -> list[IndicatorRow] | None:
-    """Every indicator row of the table, or None when they cannot all be read.
+def _read_indicator_part(document: Document, model: TableModel, strict: dict[int, IndicatorRow]) -> None:
+    """Read every indicator row of the table, or leave the rows read on one
+    line (``strict``) when they cannot all be read.
 
     An indicator's name, target and actual value are often broken over
     several lines, but its 分值 and 得分 stay together at the end of one line
@@ -413,7 +412,7 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
     the right test.  A table whose indicators are all printed twice (two text
     layers in the PDF) is read once when the doubled rows pair up."""
     if len(model.scores) != 1 or len(model.funds) > 1:
-        return None
+        return
     rows = model.table.rows
     header = next((i for i, row in enumerate(rows) if _INDICATOR_HEADER.search(document.text, row.span.start, row.span.end)), None)
     weight_first = False
@@ -428,7 +427,7 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
     elif model.funds:  # no indicator header: the indicators follow the funds row
         body = next((i for i, row in enumerate(rows) if row.span.start >= model.funds[0].span.end), len(rows))
     else:
-        return None
+        return
     total = model.scores[0]
     found: list[IndicatorRow] = []
     lines: dict[int, tuple[int, int]] = {}  # id(indicator) -> its first and last row
@@ -458,10 +457,10 @@ def _complete_indicators(document: Document, model: TableModel, strict: dict[int
                 for row in reading:
                     if row.target is None:
                         _values_over_lines(document, rows, *lines[id(row)], row)
-            return reading
+            model.indicators, model.indicators_complete = reading, True
+            return
     if not unread and found:
         model.read_in_full = readings[0]
-    return None
 
 
 def _values_over_lines(document: Document, rows, first: int, last: int, indicator: IndicatorRow) -> None:
@@ -485,9 +484,9 @@ def _values_over_lines(document: Document, rows, first: int, last: int, indicato
         if len(unit) > 4:
             return
         number = match.group("num")
-        parsed = parse_printed(number)
+        value, interval = parse_printed(number)  # always a plain decimal here
         start = cells[k][1].span.start + match.start("num")
-        values.append((Quantity(number, parsed[0], parsed[1], unit, Span(start, start + len(number)), places_of(number)), unit))
+        values.append((Quantity(number, value, interval, unit, Span(start, start + len(number)), places_of(number)), unit))
     (target, unit), (actual, actual_unit) = values
     if unit != actual_unit:
         return

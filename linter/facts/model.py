@@ -7,6 +7,7 @@ for (see linter.numbers), already converted to 万元 for money.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -128,3 +129,17 @@ class Expression:
 
 
 Fact = Amount | Share | Change | Breakdown | Variance | Completion | Expression
+
+
+class SpanIndex:
+    """Facts sorted by position, so that a rule can take the facts inside
+    each table in O(log n) instead of scanning them all once per table —
+    quadratic on a long document with many tables."""
+
+    def __init__(self, facts) -> None:
+        self.facts = sorted(facts, key=lambda fact: fact.span.start)
+        self._starts = [fact.span.start for fact in self.facts]
+
+    def within(self, span: Span) -> list:
+        """The facts that start inside ``span``, in document order."""
+        return self.facts[bisect.bisect_left(self._starts, span.start):bisect.bisect_left(self._starts, span.end)]

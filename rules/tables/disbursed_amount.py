@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from linter.facts.model import Amount
+from linter.facts.model import Amount, SpanIndex
 from linter.issues import Message
 from linter.rule import Example, Rule
 from linter.tables import table_models
@@ -54,14 +54,11 @@ class DisbursedExceedsFunds(Rule):
         models = [m for m in table_models(document) if m.kind == "performance" and len(m.funds) == 1]
         if not models:
             return
-        amounts = [f for f in document.facts if isinstance(f, Amount) and f.quantity.unit == "万元"]
+        amounts = SpanIndex(f for f in document.facts if isinstance(f, Amount) and f.quantity.unit == "万元")
         for model in models:
             funds = model.funds[0]
             largest = max((funds.initial, funds.budget, funds.spent), key=lambda q: q.interval.hi)
-            span = model.table.span
-            for fact in amounts:
-                if not (span.start <= fact.span.start < span.end):
-                    continue
+            for fact in amounts.within(model.table.span):
                 if fact.quantity.interval.lo <= largest.interval.hi:
                     continue
                 after = document.text[fact.span.end:fact.span.end + 40].replace("\n", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from linter.facts.model import Amount
+from linter.facts.model import Amount, SpanIndex
 from linter.issues import Message
 from linter.rule import Example, Rule
 from linter.tables import table_models
@@ -58,7 +58,7 @@ class IndicatorText(Rule):
     )
 
     def check(self, document):
-        amounts = [f for f in document.facts if isinstance(f, Amount)]
+        amounts = SpanIndex(f for f in document.facts if isinstance(f, Amount))
         for model in table_models(document):
             if model.kind != "performance":
                 continue
@@ -67,10 +67,7 @@ class IndicatorText(Rule):
             ]
             if not indicators:
                 continue
-            span = model.table.span
-            for fact in amounts:
-                if not (span.start <= fact.span.start < span.end):
-                    continue
+            for fact in amounts.within(model.table.span):
                 label = _key(fact.label)
                 if len(label) < 2:
                     continue
