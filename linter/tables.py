@@ -44,7 +44,7 @@ _COLUMN_SETS = (
 _MAX_SEARCH = 12  # ambiguous children resolved jointly by exhaustive search
 
 
-@dataclass
+@dataclass(slots=True)
 class TableRow:
     label: str  # the row's name (without its code)
     code: str | None  # "208 01 01"; None for 总计/合计 and other rows
@@ -70,7 +70,7 @@ class TableRow:
         return f"{self.code} {self.label}" if self.code else self.label
 
 
-@dataclass
+@dataclass(slots=True)
 class FundsRow:
     """年度资金总额 of a performance self-evaluation table."""
 
@@ -83,7 +83,7 @@ class FundsRow:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class ScoreRow:
     """总分: the table's weight total and its score."""
 
@@ -92,7 +92,7 @@ class ScoreRow:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorRow:
     """An indicator of a self-evaluation: "…>=30 课时 =62.5 课时 10 10" ends in
     its weight (分值) and its score (得分)."""
@@ -108,7 +108,7 @@ class IndicatorRow:
     name: str = ""  # the indicator's own name (三级指标), when it can be read
 
 
-@dataclass
+@dataclass(slots=True)
 class TableModel:
     table: Table
     kind: str  # classified | performance | three-public | other
@@ -396,6 +396,7 @@ def _performance(document: Document, model: TableModel) -> None:
 
 _INDICATOR_HEADER = re.compile(r"[一二三]级指标")
 _DASHES = {"—", "-", "--", "——"}
+_DIGIT = re.compile(r"\d")
 
 
 def _read_indicator_part(document: Document, model: TableModel, strict: dict[int, IndicatorRow]) -> None:
@@ -434,6 +435,9 @@ def _read_indicator_part(document: Document, model: TableModel, strict: dict[int
     unread = False  # a line with a number that is not part of a weight and score
     index = first = body
     while index < len(rows) and rows[index].span.start < total.span.start:
+        if not _DIGIT.search(document.text, rows[index].span.start, rows[index].span.end):
+            index += 1  # most lines are words: do not split them into cells
+            continue
         row = strict.get(index) or _weight_and_score(document, rows[index], weight_first)
         used = 1
         if row is None and not weight_first:
@@ -469,7 +473,7 @@ def _values_over_lines(document: Document, rows, first: int, last: int, indicato
     target cells before its weight, the second one "=…", each followed only
     by the pieces of its unit; then its name and deviation note."""
     cells = [
-        (i, cell) for i in range(first, last + 1) for cell in rows[i].cells if cell.span.start < indicator.weight.span.start
+        (i, cell) for i in range(first, last + 1) for cell in _marked_cells(document, rows[i]) if cell.span.start < indicator.weight.span.start
     ]
     targets = [k for k, (_, cell) in enumerate(cells) if _TARGET.match(cell.text)]
     if len(targets) < 2 or not cells[targets[-1]][1].text.startswith("="):
@@ -493,6 +497,15 @@ def _values_over_lines(document: Document, rows, first: int, last: int, indicato
     indicator.target, indicator.actual, indicator.unit = target, actual, unit
     indicator.name = _indicator_name(document, rows, cells[targets[-2]][0])
     _gap_note(document, rows, last, indicator)
+
+
+def _marked_cells(document: Document, row) -> list[Cell]:
+    """A row's cells, but a row with no target mark (<, >, =) as one cell
+    of its words: names, units and notes need not be split (or kept)."""
+    text = document.text[row.span.start:row.span.end]
+    if "=" in text or "<" in text or ">" in text or row._cells is not None:
+        return row.cells
+    return [Cell(row.span, re.sub(r"\s+", "", text))]
 
 
 def _score_on_next_lines(document: Document, rows, index: int) -> tuple[IndicatorRow | None, int]:
