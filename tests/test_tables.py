@@ -216,9 +216,19 @@ def test_indicator_rows_printed_one_cell_per_line():
     first = model.indicators[0]
     assert (first.name, first.target.text, first.actual.text, first.unit) == ("新疆金领技工学校", "221.25", "221.25", "万元")
     assert found == []
-    # scores printed as integers are intervals too ("40" is 39.5–40.5), so the
-    # sum is 98.50 ± 1.555 and a total off by 3 is needed to be sure
-    assert _indicators(body.replace("总分 100 98.50", "总分 100 95.50"))[1] == ["B108"]
+    # the table prints scores to two decimals ("10.00"), so its "40" is 40 to
+    # that precision: a total 0.10 off is an error
+    assert _indicators(body.replace("总分 100 98.50", "总分 100 98.60"))[1] == ["B108"]
+
+
+def test_integer_scores_are_intervals_when_the_table_prints_no_decimals():
+    text = (
+        PERFORMANCE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10 分\n" + INDICATORS
+        + "培训人次 >=100 人次 =120 人次 50 50\n满意度 >=90% =80% 40 30\n总分 100 {} 分\n"
+    )
+    # 10 + 50 + 30 = 90; each integer score may be rounded (±0.5), so up to 92 is possible
+    assert codes(text.format("92"), "final_account") == []
+    assert codes(text.format("93"), "final_account") == ["B108"]
 
 
 def test_indicator_rows_printed_twice_count_once():

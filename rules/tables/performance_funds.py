@@ -1,7 +1,9 @@
-"""B103 execution-rate and B104 score-exceeds-weight in performance
-self-evaluation tables."""
+"""The scores of performance self-evaluation tables: B103 execution-rate,
+B104 score-exceeds-weight, B108 total-score and B112 weights-total."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from linter.issues import Message
 from linter.numbers import Interval, percent_mismatch
@@ -9,6 +11,17 @@ from linter.rule import Example, Rule
 from linter.tables import table_models
 
 _TABLE = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+
+
+def _at_places(score, places: int) -> Interval:
+    """The interval a score stands for in a table that prints scores to
+    ``places`` decimals somewhere: a table that prints "16.25" would print a
+    score of 19.6 as "19.6", so its "20" is 20 to that precision — not
+    19.5–20.5, which would leave a sum of ten integer scores ±5 wide."""
+    if score.places >= places:
+        return score.interval
+    half = Decimal(5).scaleb(-(places + 1))
+    return Interval(score.value - half, score.value + half)
 
 
 class ExecutionRate(Rule):
@@ -55,15 +68,17 @@ class ScoreExceedsWeight(Rule):
     kinds = ("final_account", "unknown")
     summary = Message("得分超过分值", "A score exceeds its weight")
     description = Message(
-        "绩效自评表中各指标行、“年度资金总额”行与“总分”行的得分不能超过其分值。",
+        "绩效自评表中各指标行、“年度资金总额”行与“总分”行的得分不能超过其分值（分值是设定的，不是舍入的结果）。",
         "In a performance self-evaluation table, the score of an indicator, of the funds row and "
-        "of the total row cannot exceed its weight.",
+        "of the total row cannot exceed its weight (a weight is set, not rounded).",
     )
     examples = (
         Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 12.00 分\n总分 100 100.00 分\n", fails=True),
         Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 102.00 分\n", fails=True),
         Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.00 分\n总分 100 91.21 分\n", fails=False),
         Example(_TABLE + "产出指标 数量指标 培训人次 >=100 人次 =120 人次 20 25\n", fails=True),
+        # a weight is set, not rounded: "10" is exactly 10
+        Example(_TABLE + "年度资金总额 18.00 6.92 6.92 10 100.00% 10.40 分\n总分 100 100.00 分\n", fails=True),
     )
 
     def check(self, document):
@@ -71,7 +86,7 @@ class ScoreExceedsWeight(Rule):
             pairs = [(f.weight, f.score) for f in model.funds] + [(s.weight, s.score) for s in model.scores]
             pairs += [(i.weight, i.score) for i in model.indicators]
             for weight, score in pairs:
-                if score.interval.lo > weight.interval.hi:
+                if score.interval.lo > weight.value:  # a weight is set, not rounded
                     yield self.finding(
                         score.span,
                         f"得分 {score.text} 超过分值 {weight.text}",
@@ -88,11 +103,13 @@ class TotalScore(Rule):
     kinds = ("final_account", "unknown")
     summary = Message("绩效自评表总分与各项得分之和不符", "A self-evaluation's total score differs from its scores")
     description = Message(
-        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和（区间运算）。指标行常被逐格换行，"
+        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和（区间运算；表中有得分印到两位小数时，"
+        "印成整数的得分按两位小数的精度计）。指标行常被逐格换行，"
         "只要同一行末尾仍是“分值 得分”即可读出；只在读到的各行分值之和恰好等于总分的分值（所有指标行都已读到）时检查，"
         "读不全时不检查。PDF 双层文字使每个指标行重复印出两次时，按一次计。",
         "The total score of a self-evaluation equals the scores of the funds row and the indicator "
-        "rows (interval arithmetic). Indicator rows are often printed one cell per line; they are "
+        "rows (interval arithmetic; where the table prints some score to two decimals, a score "
+        "printed as an integer is taken to that precision). Indicator rows are often printed one cell per line; they are "
         "read wherever a line still ends in \"weight score\". Checked only when the weights of the "
         "rows read add up exactly to the table's total weight (every indicator read); otherwise "
         "nothing is checked. Indicators printed twice (two text layers in a PDF) count once.",
@@ -129,10 +146,11 @@ class TotalScore(Rule):
                 continue
             total = model.scores[0]
             rows = model.funds + model.indicators
+            places = max(q.places for q in [total.score] + [row.score for row in rows])
             scores = Interval.exact(0)
             for row in rows:
-                scores = scores + row.score.interval
-            if scores.intersects(total.score.interval):
+                scores = scores + _at_places(row.score, places)
+            if scores.intersects(_at_places(total.score, places)):
                 continue
             printed = sum(row.score.value for row in rows)
             yield self.finding(
