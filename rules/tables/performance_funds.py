@@ -103,13 +103,13 @@ class TotalScore(Rule):
     kinds = ("final_account", "unknown")
     summary = Message("绩效自评表总分与各项得分之和不符", "A self-evaluation's total score differs from its scores")
     description = Message(
-        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和（区间运算；表中有得分印到两位小数时，"
-        "印成整数的得分按两位小数的精度计）。指标行常被逐格换行，"
+        "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和（区间运算；表中有得分印出小数时，"
+        "小数位较少的得分按表中最多的小数位计）。指标行常被逐格换行，"
         "只要同一行末尾仍是“分值 得分”即可读出；只在读到的各行分值之和恰好等于总分的分值（所有指标行都已读到）时检查，"
         "读不全时不检查。PDF 双层文字使每个指标行重复印出两次时，按一次计。",
         "The total score of a self-evaluation equals the scores of the funds row and the indicator "
-        "rows (interval arithmetic; where the table prints some score to two decimals, a score "
-        "printed as an integer is taken to that precision). Indicator rows are often printed one cell per line; they are "
+        "rows (interval arithmetic; where the table prints some score with decimals, a score "
+        "printed with fewer is taken to the most decimals the table prints). Indicator rows are often printed one cell per line; they are "
         "read wherever a line still ends in \"weight score\". Checked only when the weights of the "
         "rows read add up exactly to the table's total weight (every indicator read); otherwise "
         "nothing is checked. Indicators printed twice (two text layers in a PDF) count once.",
