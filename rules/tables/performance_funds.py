@@ -109,10 +109,11 @@ class TotalScore(Rule):
         "读不全时不检查。PDF 双层文字使每个指标行重复印出两次时，按一次计。",
         "The total score of a self-evaluation equals the scores of the funds row and the indicator "
         "rows (interval arithmetic; where the table prints some score with decimals, a score "
-        "printed with fewer is taken to the most decimals the table prints). Indicator rows are often printed one cell per line; they are "
-        "read wherever a line still ends in \"weight score\". Checked only when the weights of the "
-        "rows read add up exactly to the table's total weight (every indicator read); otherwise "
-        "nothing is checked. Indicators printed twice (two text layers in a PDF) count once.",
+        "printed with fewer is taken to the most decimals the table prints). Indicator rows are "
+        "often printed one cell per line; they are read wherever a line still ends in \"weight "
+        "score\". Checked only when the weights of the rows read add up exactly to the table's "
+        "total weight (every indicator read); otherwise nothing is checked. Indicators printed "
+        "twice (two text layers in a PDF) count once.",
     )
     examples = (
         Example(
