@@ -114,6 +114,7 @@ def split_lines(text: str) -> list[InputLine]:
 
 def _mark_page_numbers(lines: list[InputLine]) -> None:
     content = [line for line in lines if line.role == "content"]
+    _mark_numbered_pages(content)
     candidates: list[tuple[InputLine, int]] = []
     for pos, line in enumerate(content):
         match = _PAGE_NUMBER.match(line.folded)
@@ -135,6 +136,28 @@ def _mark_page_numbers(lines: list[InputLine]) -> None:
 
 
 _NON_WORD = re.compile(r"[\W_]+")
+
+
+_MIN_PAGE_LINES = 10  # content lines between two page numbers, at least
+
+
+def _mark_numbered_pages(content: list[InputLine]) -> None:
+    """Page numbers in text that marks no page breaks: lines holding only a
+    number, counting up by one ("12" … "13"), far enough apart to be pages,
+    and not in a column of numbers.  Left in, "下设4" / "12" / "个科室"
+    would read as 412 offices."""
+    found: list[tuple[int, int]] = []  # (position, number)
+    for pos, line in enumerate(content):
+        match = _PAGE_NUMBER.match(line.folded)
+        if not match:
+            continue
+        neighbours = content[max(pos - 1, 0):pos] + content[pos + 1:pos + 2]
+        if any(_PAGE_NUMBER.match(other.folded) for other in neighbours):
+            continue  # a column of numbers, not a footer
+        found.append((pos, int(match.group(1))))
+    for (pos, number), (next_pos, next_number) in zip(found, found[1:]):
+        if next_number == number + 1 and next_pos - pos >= _MIN_PAGE_LINES:
+            content[pos].role = content[next_pos].role = "page-number"
 
 
 def _mark_running_headers(lines: list[InputLine]) -> None:

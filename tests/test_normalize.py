@@ -120,3 +120,16 @@ def test_grammar_never_fails_on_odd_outlines():
     text = "（3）孤立的子项\n\n1.孤立的条目\n\n（二）孤立的小节\n\n第二部分 说明\n\n三、节\n\n（一）小节\n"
     document = parse_text(text)
     assert [s.level for s in document.sections()] == ["subitem", "item", "subsection", "part", "section", "subsection"]
+
+
+def test_page_numbers_without_page_breaks_are_found_by_their_sequence():
+    """A footer "12" between the lines of a sentence, with no form feed or
+    indent to mark the page, is a page number when "13" follows a page later;
+    glued in, "下设4" / "12" / "个科室" would read as 412 offices."""
+    filler = "".join(f"第{i}行说明文字，用于填满一页。\n" for i in range(12))
+    text = "一、机构设置\n本局下设4\n12\n个科室。\n" + filler + "因公出国（境）费1.14万\n13\n元。\n"
+    document = parse_text(text)
+    assert "下设4个科室" in document.text.replace("\n", "")
+    assert "1.14万元" in document.text.replace("\n", "")
+    # a lone number with no successor is left alone (it may be a figure)
+    assert "12" in parse_text("一、机构设置\n本局下设4\n12\n个科室。\n").text

@@ -251,11 +251,13 @@ class FactExtractor:
         self.facts.extend(_expressions(paragraph))
         tokens = tokenize(paragraph.text, paragraph.span.start)
         previous_topic: Amount | None = None
+        previous_last: dict[str, Amount] = {}
         for sentence in clauses(tokens):
             parsed = [parse_clause(clause) for clause in sentence]
             carried = self._continues(parsed)
-            topic = self._sentence(parsed, section, previous_topic, carried)
+            topic, last_of = self._sentence(parsed, section, previous_topic, previous_last, carried)
             previous_topic = topic or previous_topic
+            previous_last = last_of or previous_last
 
     def _continues(self, parsed: list[Clause]) -> Breakdown | None:
         """The open 其中 list this sentence continues, if any.
@@ -285,7 +287,17 @@ class FactExtractor:
         )
         first_key = label_key(parsed[0].pre_text, self.unit) if parsed[0].kind == "amount" else ""
         repeated = any(part.key == first_key for part in open_list.parts)
-        if (opens_part or names_part) and not repeated:
+        # Parts that already make up the total leave no room for another:
+        # "…服务类 511.40 万元。本部门面向中小企业预留…506.60 万元" is not one.
+        parts = Interval.exact(0)
+        for part in open_list.parts:
+            parts = parts + part.quantity.interval
+        full = bool(open_list.parts) and parts.hi >= open_list.total.quantity.interval.lo
+        if full and parsed[0].kind == "amount":
+            # …except for a part of nothing ("公务接待费 0.00 万元，占 0.00%")
+            following = quantity(parsed[0].first("AMOUNT")) if parsed[0].first("AMOUNT") else None
+            full = following is None or following.interval.lo > 0
+        if (opens_part or names_part) and not repeated and not full:
             # A part named a second time starts a new enumeration (具体情况如下).
             return open_list
         self.context.open_breakdown = None
@@ -306,11 +318,60 @@ class FactExtractor:
         self.facts.append(amount)
         return amount
 
+    def _separator(self, previous: Clause, clause: Clause) -> int:
+        """How strongly two clauses are separated: 、 0, ， 1, ； 2."""
+        between = self.document.text[previous.tokens[-1].end:clause.tokens[0].start]
+        if "；" in between or ";" in between:
+            return 2
+        if "，" in between or "," in between:
+            return 1
+        return 0
+
+    def _is_prior(self, clause: Clause) -> bool:
+        """Is the clause's figure last year's ("上年为 0.87 万元", "2023 年度
+        收入总计 530.98 万元" in a 2024 report)?  A carry-over from last year
+        ("上年结转") is this year's figure."""
+        label = clause.pre_text
+        if _PRIOR_LABEL.match(label):
+            return True
+        year = self.document.info.year
+        if year is None or _CARRIED_OVER.search(label):
+            return False
+        return any(t.type == "YEAR" and int(t.text[:4]) == year - 1 for t in clause.pre)
+
+    @staticmethod
+    def _close_brackets(clause: Clause, bracketed, open_lists, last_of) -> Amount | None:
+        """After "…16.68 万元）" the bracketed list ends: the list it
+        interrupted goes on, and the bracket's total is again the figure that
+        a following share or change refers to (returned).  Brackets opened
+        and closed inside the list ("55.5 万元（最终以文件为准）") do not end it."""
+        depth = 0
+        for token in clause.tokens:
+            if token.type == "TEXT":
+                depth += token.text.count("（") + token.text.count("(") - token.text.count("）") - token.text.count(")")
+        head = None
+        for unit, entry in list(bracketed.items()):
+            entry[3] += depth
+            if entry[3] >= 0:
+                continue
+            inner, outer, total, _ = entry
+            if open_lists.get(unit) is inner:
+                if outer is None:
+                    del open_lists[unit]
+                else:
+                    open_lists[unit] = outer
+            last_of[unit] = total
+            head = total
+            del bracketed[unit]
+        return head
+
     def _find(self, key: str, before: int, role: str | None = None) -> Amount | None:
         """The latest amount whose label is ``key`` (or, failing that, ends
         with it or is its ending), printed before ``before``."""
         def usable(amount: Amount) -> bool:
-            return amount.span.start < before and (role is None or amount.role == role)
+            if role is None:
+                return amount.span.start < before and amount.role != "prior"
+            return amount.span.start < before and amount.role == role
 
         exact = next((a for a in reversed(self.context.by_key.get(key, ())) if usable(a)), None)
         if exact is not None:
@@ -341,8 +402,12 @@ class FactExtractor:
         parsed: list[Clause],
         section: str,
         previous_topic: Amount | None,
+        previous_last: dict[str, Amount],
         carried: Breakdown | None,
-    ) -> Amount | None:
+    ) -> tuple[Amount | None, dict[str, Amount]]:
+        """The facts of one sentence; returns its topic (first amount) and
+        the last figure of each unit, which a "其中" opening the next
+        sentence breaks down."""
         topic: Amount | None = None
         last: Amount | None = None  # the last money amount
         last_of: dict[str, Amount] = {}  # the last figure of each unit (万元, 辆, 人 …)
@@ -357,38 +422,67 @@ class FactExtractor:
         pending_age = 0
         rate_only: Change | None = None  # a rate printed before its amount
         rate_age = 0
+        # A list's separator, set by its second part: "A、B；C" — C, after a
+        # stronger separator than the parts', is not a part but a sibling of
+        # the list's total.
+        item_separator: dict[int, int] = {}
+        # "X 万元（其中：A…，B…），…": the list in brackets, the list it
+        # interrupts and its total, per unit.
+        bracketed: dict[str, list] = {}  # unit -> [inner list, outer list, total, bracket depth]
         for index, clause in enumerate(parsed):
             kind = clause.kind
             pending_age += 1
             rate_age += 1
+            separator = self._separator(parsed[index - 1], clause) if index else 3
+            if bracketed and index:
+                closed = self._close_brackets(parsed[index - 1], bracketed, open_lists, last_of)
+                if closed is not None and closed.quantity.unit == "万元":
+                    last = closed
             has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
-            if has_qizhong and not last_of and previous_topic is not None:
+            if has_qizhong and not last_of and previous_last:
                 # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list
-                # after a full stop still breaks down the previous sentence's topic.
-                last_of[previous_topic.quantity.unit] = previous_topic
+                # after a full stop still breaks down the previous sentence's
+                # figure: its last one ("预算为 3.48 万元，支出决算为 3.71 万元，
+                # 完成…。其中：" breaks down the 3.71).
+                last_of.update(previous_last)
             if not has_qizhong and _opens_enumeration(clause):
                 # "其他用车主要是：…" opens another enumeration: the 其中 list ends.
                 # ("主要原因是：…" explains; the list goes on after it.)
                 open_lists.clear()
             if has_qizhong:
+                in_brackets = index > 0 and parsed[index - 1].tokens[-1].text.endswith(("（", "("))
                 for unit, head in last_of.items():
-                    nested = unit in open_lists and open_lists[unit] is not carried
+                    outer = open_lists.get(unit)
+                    nested = outer is not None and outer is not carried and not in_brackets
                     if nested:
-                        open_lists[unit].nested = True
+                        outer.nested = True
                     open_lists[unit] = Breakdown(head, [], False, nested=nested)
                     breakdowns.append(open_lists[unit])
+                    if in_brackets:
+                        bracketed[unit] = [open_lists[unit], outer, head, 0]
             if kind in ("amount", "count"):
                 token = clause.first("AMOUNT", "COUNT")
-                amount = self._amount(clause, token, section, "amount" if kind == "amount" else "count")
+                prior = self._is_prior(clause)
+                amount = self._amount(clause, token, section, "prior" if prior else "amount" if kind == "amount" else "count")
                 if amount is None:
                     continue
                 unit = amount.quantity.unit
+                if prior:
+                    # "上年为 0.87 万元": last year's figure is neither a part
+                    # nor the current value a following change refers to.
+                    continue
                 owner = open_lists.get(unit)
                 if owner is not None and owner.total is not amount:
-                    owner.parts.append(amount)
-                    if owner is carried:
-                        # A carried list takes one leading amount per sentence.
-                        del open_lists[unit]
+                    established = item_separator.get(id(owner))
+                    if owner.parts and established is not None and separator > established:
+                        del open_lists[unit]  # "人员经费…、公用经费…；项目支出…"
+                    else:
+                        if owner.parts and established is None:
+                            item_separator[id(owner)] = separator
+                        owner.parts.append(amount)
+                        if owner is carried:
+                            # A carried list takes one leading amount per sentence.
+                            del open_lists[unit]
                 last_of[unit] = amount
                 if kind == "amount":
                     topic = topic or amount
@@ -510,8 +604,11 @@ class FactExtractor:
                 self.context.open_breakdown = newest
         for item in breakdowns:
             item.complete = _is_complete(item)
-        return topic
+        return topic, last_of
 
+
+_PRIOR_LABEL = re.compile(r"^(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:实际|决算|预算)?数?(?:为|是)?$")
+_CARRIED_OVER = re.compile(r"结转|结余|结存")
 
 _ENUMERATION_INTRO = re.compile(r"(?:包括|分别是|分别为|主要是|主要有|明细如下|如下)$")
 

@@ -90,11 +90,16 @@ def unit_part(token: Tok) -> str:
 
 
 def clauses(tokens: list[Tok]) -> list[list[list[Tok]]]:
-    """Sentences (cut at 。！？) of clauses (cut at ，；、,;)."""
+    """Sentences (cut at 。！？) of clauses (cut at ，；、,;, and before a
+    bracketed "（其中", which opens a list of its own)."""
     sentences: list[list[list[Tok]]] = []
     sentence: list[list[Tok]] = []
     clause: list[Tok] = []
     for token in tokens:
+        if token.type == "QIZHONG" and clause and clause[-1].type == "TEXT" and clause[-1].text.endswith(("（", "(")):
+            sentence.append(clause)
+            clause = [token]
+            continue
         if token.type in ("SEP", "END"):
             if clause:
                 sentence.append(clause)

@@ -3,6 +3,8 @@ complete breakdown (an identity such as 收入总计 = …) that does not add up
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from linter.facts.model import Breakdown
 from linter.issues import Message
 from linter.numbers import Interval
@@ -34,6 +36,25 @@ class BreakdownSumMismatch(Rule):
         Example("车辆 2辆，价值 41.02万元；其中：一般公务用车 2辆，价值 41.02万元；其他车辆 1辆，价值 0.00万元。", fails=True),
         Example("实有人数 17 人，其中：在职人员 15 人，离休人员 0 人，退休人员 2 人。", fails=False),
         Example("实有人数 17 人，其中：在职人员 15 人，离休人员 0 人，退休人员 1 人。", fails=True),
+        Example("政府采购 352,506.40元，其中：货物 300,000.00元，服务 100,000.00元。", fails=True),
+        # a stronger separator than the parts' ends the list: 项目支出 is a sibling
+        Example("基本支出431.97万元，占55.13%，其中人员经费389.29万元、公用经费42.68万元；项目支出351.57万元，占44.87%。", fails=False),
+        Example("实有人数148人，其中：在职人员121人，离休人员0人，退休人员27人；在校学生1860人。", fails=False),
+        # a list in brackets interrupts the outer list, which goes on after it
+        Example(
+            "“三公”经费预算40.53万元。其中：因公出国（境）费17.87万元；公务用车购置及运行维护费16.68万元（其中：公务用车购置费"
+            "0.00万元，公务用车运行维护费16.68万元），比上年减少1.87万元；公务接待费5.98万元。",
+            fails=False,
+        ),
+        Example(
+            "“三公”经费预算40.53万元。其中：因公出国（境）费17.87万元；公务用车购置及运行维护费16.68万元（其中：公务用车购置费"
+            "0.00万元，公务用车运行维护费16.68万元），比上年减少1.87万元；公务接待费9.98万元。",
+            fails=True,
+        ),
+        # "。其中：" breaks down the previous sentence's last figure (the 决算, not the 预算)
+        Example("公务用车运行维护费预算为3.48万元，支出决算为3.71万元，完成预算的106.61%。其中：公务用车购置费0.00万元；公务用车运行维护费3.71万元。", fails=False),
+        # parts that already make up the total: the next sentence's figure is not one
+        Example("政府采购预算总额1,122.78万元，其中：货物类479.76万元，工程类131.63万元，服务类511.40万元。本部门面向中小企业预留政府采购项目预算金额506.60万元，占45.12%。", fails=False, kind="budget", year=2025),
     )
 
     def check(self, document):
@@ -44,8 +65,11 @@ class BreakdownSumMismatch(Rule):
             parts = Interval.exact(0)
             for part in fact.parts:
                 parts = parts + part.quantity.interval
-            unit = total.unit
-            printed_sum = f"{sum(p.quantity.value for p in fact.parts)}{unit}"
+            unit, value = total.unit, sum(p.quantity.value for p in fact.parts)
+            if total.text.endswith("元") and not total.text.endswith("万元"):
+                # a total printed in 元: say the sum in 元 too, not 70.501280万元
+                unit, value, parts = "元", value * 10000, parts.scale(Decimal(10000))
+            printed_sum = f"{value.quantize(Decimal(1).scaleb(-total.places)) if total.places else value}{unit}"
             if parts.lo > total.interval.hi:
                 zh = f"分项之和 {printed_sum} 超过总数 {total.text}"
                 en = f"the parts add up to {printed_sum}, more than the total {total.text}"

@@ -55,6 +55,12 @@ class SameFigureDifferentValue(Rule):
             fails=True,
         ),
         Example("项目支出 602.00万元。\n\n项目支出 267.00万元，涉及预算金额 267.00万元。", fails=False),
+        # last year's figure, named by its year, is another figure
+        Example(
+            "一般公共预算财政拨款基本支出 394.02 万元。\n\n二、其他\n\n"
+            "2023年度一般公共预算财政拨款基本支出 376.92 万元，2024年度比2023年度增加 17.10 万元，增长 4.54%。",
+            fails=False,
+        ),
     )
 
     def check(self, document):

@@ -32,6 +32,9 @@ class ShareMismatch(Rule):
             fails=False,
         ),
         Example("部门收入预算 1,050.52万元，其中：\n\n一般公共预算 715.52万元，占 58.11%。", fails=True, kind="budget"),
+        # the share after a bracketed list is the share of the figure before the bracket
+        Example("收入总计587.95万元，其中：财政拨款收入561.92万元（其中一般公共预算财政拨款515.88万元，政府性基金预算财政拨款46.04万元），占95.57%。", fails=False),
+        Example("收入总计587.95万元，其中：财政拨款收入561.92万元（其中一般公共预算财政拨款515.88万元，政府性基金预算财政拨款46.04万元），占96.57%。", fails=True),
     )
 
     def check(self, document):
