@@ -381,6 +381,16 @@ class FactExtractor:
         recent = self.context.amounts[-_RECENT:]
         return next((a for a in reversed(recent) if usable(a) and keys_match(a.key, key)), None)
 
+    def _named_total(self, key: str, before: int) -> Amount | None:
+        """The total a share names ("占项目支出的"), unless the document has
+        stated two different figures under that name by then — 项目支出 of
+        all funds and of the 一般公共预算 — and the share could mean either."""
+        total = self._find(key, before)
+        if total is None:
+            return None
+        values = {a.quantity.value for a in self.context.by_key.get(total.key, ()) if a.role != "prior" and a.span.start < before}
+        return total if len(values) <= 1 else None
+
     def _subject(self, text: str, before: int) -> Amount | None:
         """Resolve a change's subject ("收入支出总体", "一般公共预算财政拨款支出")."""
         key = label_key(text, self.unit)
@@ -508,7 +518,7 @@ class FactExtractor:
                 named = re.sub(r"的$", "", named)
                 total = None
                 if named:
-                    total = self._find(label_key(named, self.unit), last.span.start)
+                    total = self._named_total(label_key(named, self.unit), last.span.start)
                 else:
                     owner = next((b for b in breakdowns if last in b.parts), None)
                     if owner is None and carried is not None and last in carried.parts:
