@@ -439,6 +439,7 @@ class FactExtractor:
         # "X 万元（其中：A…，B…），…": the list in brackets, the list it
         # interrupts and its total, per unit.
         bracketed: dict[str, list] = {}  # unit -> [inner list, outer list, total, bracket depth]
+        labelled: list[Amount] = []  # the sentence's plain amounts, for bare 预算/决算 labels
         for index, clause in enumerate(parsed):
             kind = clause.kind
             pending_age += 1
@@ -497,6 +498,7 @@ class FactExtractor:
                 if kind == "amount":
                     topic = topic or amount
                     last = amount
+                    labelled.append(amount)
             elif kind in ("budget_amount", "final_amount"):
                 role = "budget" if kind == "budget_amount" else "final"
                 amount = self._amount(clause, clause.first("AMOUNT"), section, role)
@@ -583,14 +585,17 @@ class FactExtractor:
                     self.facts.append(
                         Change(None, "flat", None, None, None, base, (direction_tok.text,), Span(direction_tok.start, direction_tok.end))
                     )
-            elif kind == "variance":
+            elif kind in ("variance", "completion"):
                 pct = quantity(clause.first("PCT"))
-                if pct is not None and budget is not None and final is not None:
-                    self.facts.append(Variance(budget, final, pct, None, None))
-            elif kind == "completion":
-                pct = quantity(clause.first("PCT"))
-                if pct is not None and budget is not None and final is not None:
-                    self.facts.append(Completion(budget, final, pct))
+                # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%":
+                # the figures' labels say which is which even without 为/数.
+                budget = budget or next((a for a in reversed(labelled) if _BARE_BUDGET.search(a.label)), None)
+                final = final or next((a for a in reversed(labelled) if _BARE_FINAL.search(a.label)), None)
+                if pct is not None and budget is not None and final is not None and budget is not final:
+                    if kind == "variance":
+                        self.facts.append(Variance(budget, final, pct, None, None))
+                    else:
+                        self.facts.append(Completion(budget, final, pct))
             elif kind == "relation":
                 word = clause.first("RELW")
                 if budget is not None and final is not None:
@@ -617,6 +622,10 @@ class FactExtractor:
         return topic, last_of
 
 
+# A plain amount's label that names it a budget or a final figure: "年初预算",
+# "公务接待费预算为", "支出决算" — but not "一般公共预算" or "国有资本经营预算".
+_BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?|(?<!公共)(?<!经营)(?<!基金)预算(?:数|总额)?(?:为|是))$")
+_BARE_FINAL = re.compile(r"决算(?:数|支出)?(?:为|是)?$")
 _PRIOR_LABEL = re.compile(r"^(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:实际|决算|预算)?数?(?:为|是)?$")
 _CARRIED_OVER = re.compile(r"结转|结余|结存")
 

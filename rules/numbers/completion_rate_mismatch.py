@@ -14,12 +14,21 @@ class CompletionRateMismatch(Rule):
     severity = "error"
     summary = Message("预算完成率与金额不符", "A budget completion rate does not match the amounts")
     description = Message(
-        "“年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 R%”：R = F ÷ B。预算数可能为 0 时不检查。",
-        "\"年初预算为 B，支出决算为 F，完成年初预算的 R%\": R = F / B. Not checked when B may be 0.",
+        "“年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 R%”：R = F ÷ B（“年初预算 B 万元”“公务接待费预算为 B 万元”"
+        "“支出决算 F 万元”等标签也算）。预算数可能为 0 时不检查。",
+        "\"年初预算为 B，支出决算为 F，完成年初预算的 R%\": R = F / B (labels such as \"年初预算 B\", "
+        "\"公务接待费预算为 B\" and \"支出决算 F\" count too). Not checked when B may be 0.",
     )
     examples = (
         Example("年初预算为 200.00 万元，支出决算为 150.00 万元，完成年初预算的 57.00%。", fails=True),
         Example("年初预算为 200.00 万元，支出决算为 150.00 万元，完成年初预算的 75.00%。", fails=False),
+        # the labels say which figure is which, also without 为
+        Example("行政运行（项）：年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%。", fails=True),
+        Example("行政运行（项）：年初预算369.16万元，支出决算339.74万元，完成年初预算的92.03%。", fails=False),
+        Example("公务接待费预算为2.27万元，支出决算为1.89万元，完成预算的88.33%。", fails=True),
+        Example("公务接待费预算为2.27万元，支出决算为1.89万元，完成预算的83.26%。", fails=False),
+        # 一般公共预算 is not a budget figure's label
+        Example("一般公共预算 300.00万元，政府性基金 100.00万元，支出决算为 380.00万元，完成预算的 95.00%。", fails=False),
     )
 
     def check(self, document):
