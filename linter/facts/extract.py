@@ -513,7 +513,13 @@ class FactExtractor:
                 topic = topic or amount
             elif kind == "share":
                 pct = quantity(clause.first("PCT"))
-                if pct is None or last is None:
+                if pct is None:
+                    continue
+                # "项目支出占支出预算的比重为 37.81%": the part is named, not printed.
+                part_key = label_key(clause.pre_text, self.unit) if clause.pre_text else ""
+                named_part = self._named_total(part_key, clause.core[0].start) if len(part_key) >= 2 else None
+                last = named_part or last
+                if last is None:
                     continue
                 named = "".join(t.text for t in clause.core if t.type == "TEXT")
                 named = re.sub(r"(?:的比重|的比例|比重|比例)?(?:为|是)?$", "", named)

@@ -36,6 +36,9 @@ class ShareMismatch(Rule):
         Example("二、支出预算\n\n项目支出 372.04万元。\n\n三、一般公共预算\n\n项目支出 329.65万元。\n\n四、绩效\n\n"
                 "项目资金 329.65万元，占项目支出的 88.61%。", fails=False, kind="budget"),
         Example("二、支出预算\n\n项目支出 372.04万元。\n\n四、绩效\n\n项目资金 329.65万元，占项目支出的 98.61%。", fails=True, kind="budget"),
+        # the part named instead of printed: "项目支出占本年支出的比重为…"
+        Example("本年支出 1,337.68万元，其中：基本支出 965.63万元，项目支出 372.04万元。\n\n项目支出占本年支出的比重为 37.81%。", fails=True),
+        Example("本年支出 1,337.68万元，其中：基本支出 965.63万元，项目支出 372.04万元。\n\n项目支出占本年支出的比重为 27.81%。", fails=False),
         # the share after a bracketed list is the share of the figure before the bracket
         Example("收入总计587.95万元，其中：财政拨款收入561.92万元（其中一般公共预算财政拨款515.88万元，政府性基金预算财政拨款46.04万元），占95.57%。", fails=False),
         Example("收入总计587.95万元，其中：财政拨款收入561.92万元（其中一般公共预算财政拨款515.88万元，政府性基金预算财政拨款46.04万元），占96.57%。", fails=True),
