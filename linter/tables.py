@@ -383,6 +383,9 @@ def _performance(document: Document, model: TableModel) -> None:
         quantities = [_quantity(document, c, u) for c, u in zip(values[:wanted], units)]
         span = Span(rows[index].span.start, end)
         if len(quantities) == wanted and all(q is not None for q in quantities):
+            if wanted == 6 and quantities[3].unit == "%" and quantities[4].unit != "%":
+                # the columns 执行率 分值 得分 instead of 分值 执行率 得分
+                quantities[3], quantities[4] = quantities[4], quantities[3]
             if wanted == 6 and quantities[4].unit == "%":
                 model.funds.append(FundsRow(*quantities, span))
             elif wanted == 2:

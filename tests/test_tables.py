@@ -276,3 +276,57 @@ def test_weights_that_do_not_add_up_are_reported_only_when_every_line_is_read():
     # every row printed twice, weights wrong once de-doubled: still reported once
     doubled = "培训周期 >=60 天 =60 天 30 30\n" * 2 + "满意度\n有效\n70 55\n" * 2 + "总分 100 95.00 分\n"
     assert _indicators(doubled)[1] == ["B112"]
+
+
+def test_b106_compares_the_narrative_of_002_with_tables_of_the_same_scope():
+    """002's 21 narrative figures (基本支出 / 项目支出 of all funds and of the
+    一般公共预算, the three 类, the twelve 项, 人员经费 / 公用经费) are each
+    compared with the tables of their own scope only, and agree."""
+    from rules.tables.text_against_tables import comparisons
+
+    document = load_document(str(CORPUS[2]))
+    found = list(comparisons(document))
+    assert len(found) == 21
+    assert all(any(v.interval.intersects(fact.quantity.interval) for v in values) for fact, _, values in found)
+    # 项目支出 of all funds is 602.00 (表3), of the 一般公共预算 267.00 (表5)
+    assert [[v.text for v in values] for fact, _, values in found if fact.label == "项目支出"] == [["602.00"], ["267.00"]]
+
+
+FINAL_TABLE = (
+    "一般公共预算财政拨款支出决算表\n单位：元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+    "合计 5,214,827.68 4,803,913.50 410,914.18\n205 教育支出 5,214,827.68 4,803,913.50 410,914.18\n"
+    "205 02 普通教育 5,214,827.68 4,803,913.50 410,914.18\n205 02 03 初中教育 5,214,827.68 4,803,913.50 410,914.18\n"
+)
+
+
+@pytest.mark.parametrize("final, fired", [("5,214,827.68", []), ("5,241,827.68", ["B106"])])
+def test_b106_compares_the_final_figure_of_a_final_account_item(final, fired):
+    text = FINAL_TABLE + (
+        "\n一、一般公共预算财政拨款支出决算情况说明\n\n（一）具体情况\n\n"
+        f"1.教育支出（类）普通教育（款）初中教育（项）：年初预算为5,023,964.99元，支出决算为{final}元，"
+        "完成年初预算的103.80%。\n"
+    )
+    assert codes(text, "final_account") == fired
+
+
+def test_b106_does_not_compare_all_funds_with_a_general_budget_table():
+    """The school's 本年支出 (all funds: 基本支出 4,991,606.76, 项目支出
+    619,082.25) against a table of the 一般公共预算 only: different scopes."""
+    text = FINAL_TABLE + (
+        "\n一、支出决算情况说明\n\n本年支出合计5,610,689.00元，其中：基本支出4,991,606.76元，"
+        "占本年支出合计的88.97%；项目支出619,082.25元，占本年支出合计的11.03%。\n"
+        "\n二、一般公共预算财政拨款支出决算情况说明\n\n2024年度一般公共预算财政拨款支出5,214,827.68元，"
+        "其中：基本支出4,803,913.50元，项目支出410,914.18元。\n"
+    )
+    assert codes(text, "final_account") == []
+    assert codes(text.replace("项目支出410,914.18元", "项目支出401,914.18元"), "final_account") == ["B106"]
+
+
+def test_funds_row_with_the_rate_before_the_weight():
+    header = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 执行率 分值 得分\n"
+    text = header + "年度资金总额 100.00 100.00 95.00 95.00% 10 9.50\n"
+    (model,) = table_models(parse_text(text))
+    (funds,) = model.funds
+    assert (funds.rate.text, funds.weight.text, funds.score.text) == ("95.00%", "10", "9.50")
+    assert codes(text, "final_account") == []
+    assert codes(text.replace("95.00%", "96.00%"), "final_account") == ["B103"]
