@@ -104,3 +104,43 @@ def test_a_template_without_parts_is_not_asked_for_parts():
     assert [i.message for i in lint_document(shorter, [rule])] == [
         "缺少「财政拨款“三公”经费预算情况说明」（应在「关于2025年国有资本经营预算拨款情况说明」之后）"
     ]
+
+
+COUNT_CASES = [
+    # (text, issues expected) — C101 lists in other templates' wordings
+    ("本局机关下设3个股室，分别是：1.财务股；2.人事股；3.信访股。", 0),
+    ("本局下设3个股室，分别是：（1）财务股（2）人事股（3）信访股。", 0),
+    ("本局下设4个股室，分别是：①财务股；②人事股；③信访股。", 1),
+    ("本局下设3个股室，分别是：1.财务股；3.人事股；4.信访股。", 0),  # numbers do not run 1, 2, 3: not counted
+    ("本局另下设2个科室，分别是：法规科及档案科。", 0),
+    ("本局另下设3个科室，分别是：办公室、法规科以及档案科。", 0),
+    ("本局另下设3个科室，分别是：法规科和档案科。", 1),
+    ("本部门下设2个股室，分别是：办公室、就业促进和职业能力建设股。", 0),
+    ("本部门内设6个股室，分别是：办公室、社会保险股、劳动关系股、人事股、信访股。", 1),
+    ("本部门设有3个科室，分别为：办公室、财务科、人事科。", 0),
+    ("本部门内设处室7个，分别为：办公室、政策法规处、规划发展处、财务审计处、行业管理处、安全监督处、人事教育处；纳入预算编制范围的单位包括局本级。", 0),
+    ("本镇内设5个办公室：甲办公室、乙办公室、丙办公室、丁办公室、戊办公室；下设3个事业站所：农业综合服务中心、社会保障服务中心、退役军人服务站。", 0),
+    ("本镇内设5个办公室：甲办公室、乙办公室、丙办公室、丁办公室、戊办公室；下设4个事业站所：农业综合服务中心、社会保障服务中心、退役军人服务站。", 1),
+    ("本单位下设 9 个科室，分别是：办公室、财务科、业务科等。", 0),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNT_CASES)
+def test_listed_offices_in_other_wordings(text, expected):
+    rule = next(r for r in RULES if r.code == "C101")
+    assert len(lint_document(parse_text(text), [rule])) == expected
+
+
+def test_a_comparison_base_year_is_not_a_stale_year():
+    """The year before, named as the base of a comparison, is legitimate;
+    the same year alone in a sentence is last year's template."""
+    from linter.pipeline import Overrides
+
+    rule = next(r for r in RULES if r.code == "Y101")
+
+    def issues(text):
+        return [i.actual for i in lint_document(parse_text(text, overrides=Overrides(kind="final_account", year=2024)), [rule])]
+
+    assert issues("2024年度收入总计587.95万元，2023年度收入总计530.98万元，增加56.97万元，增长10.73%。") == []
+    assert issues("2023年度收入总计530.98万元，比上年增加56.97万元。") == ["2023"]
+    assert issues("2024年度收入总计587.95万元。2023年度收入总计530.98万元。") == ["2023"]

@@ -170,26 +170,52 @@ class RequiredSections(YamlRule):
     def __init__(self, spec: dict):
         super().__init__(spec)
         self.sections = [self._prepare(entry) for entry in self.params["sections"]]
+        self.captions = _compile(self.params["captions"]) if self.params.get("captions") else None
 
     def _prepare(self, entry: dict) -> dict:
         return {
             "name": entry["name"],
             "aliases": [_compile(alias) for alias in entry["aliases"]],
             "level": entry.get("level", "any"),
+            "caption": entry.get("caption", False),
             "children": [self._prepare(child) for child in entry.get("children", ())],
         }
 
     @staticmethod
     def _find(entry: dict, scope: list[Section]) -> Section | None:
         for section in scope:
-            if entry["level"] not in ("any", section.level):
+            if section.level == "caption":
+                if not entry["caption"]:
+                    continue
+            elif entry["level"] not in ("any", section.level):
                 continue
             if any(alias.search(section.title) for alias in entry["aliases"]):
                 return section
         return None
 
+    _CAPTION_MAX = 40
+
+    def _caption_sections(self, document: Document) -> list[Section]:
+        """Unnumbered one-line captions such as "附件：2025年部门预算公开表"
+        (a line matching ``captions``, which the outline keeps as a
+        paragraph): as headings of level ``caption``, which only entries
+        marked ``caption: true`` accept."""
+        if self.captions is None:
+            return []
+        out = []
+        for paragraph in document.paragraphs():
+            text = paragraph.text.strip()
+            if len(text) > self._CAPTION_MAX or "\n" in text or re.search("[。；;，,]", text):
+                continue
+            if not self.captions.search(text):
+                continue
+            span = paragraph.span
+            out.append(Section("caption", None, None, text, document.raw_text(span).strip(), span, None, span))
+        return out
+
     def check(self, document: Document):
-        yield from self._check_entries(self.sections, document.sections(), None, document)
+        scope = sorted(document.sections() + self._caption_sections(document), key=lambda s: s.span.start)
+        yield from self._check_entries(self.sections, scope, None, document)
 
     def _check_entries(self, entries, scope: list[Section], parent: Section | None, document):
         found = [self._find(entry, scope) for entry in entries]
@@ -288,6 +314,28 @@ class YearReference(YamlRule):
             for p in self.params["patterns"]
         ]
         self.ignore_inside = [tuple(pair) for pair in self.params.get("ignore_inside", ["《》", "〔〕", "【】", "[]"])]
+        self.comparison = _compile(self.params["comparison"]) if self.params.get("comparison") else None
+
+    _BASE_BEFORE = re.compile(r"(?:比|较|与|同|对比|相比)\s*$")
+    _SENTENCE_END = "。；;!！?？\n"
+
+    def _comparison_base(self, text: str, match: re.Match, wanted: int) -> bool:
+        """Is the year (one before the expected year) the base of a
+        comparison: right after 比/较/与 ("比2024年收支预算总计"), or in a
+        sentence that also names the expected year and compares the two
+        ("2024年度收入总计…，2023年度收入总计…，增加…")?  A year left over
+        from last year's template names no such pair, and is still reported."""
+        if self.comparison is None:
+            return False
+        start, end = match.start("year"), match.end("year")
+        if self._BASE_BEFORE.search(text, max(0, start - 4), start):
+            return True
+        left = max(text.rfind(ch, 0, start) for ch in self._SENTENCE_END) + 1
+        ends = [i for i in (text.find(ch, end) for ch in self._SENTENCE_END) if i != -1]
+        right = min(ends) if ends else len(text)
+        sentence = text[left:start] + " " * (end - start) + text[end:right]
+        named = re.search(rf"(?<!\d){wanted}\s*年", sentence)
+        return bool(named and self.comparison.search(sentence))
 
     def _ignored(self, text: str, position: int) -> bool:
         """Is ``position`` inside brackets of its own line (《…》, 〔…〕 …)?"""
@@ -310,6 +358,8 @@ class YearReference(YamlRule):
                 printed = int(match.group("year"))
                 wanted = year + self._OFFSET[expect]
                 if printed == wanted or self._ignored(text, match.start("year")):
+                    continue
+                if printed == wanted - 1 and self._comparison_base(text, match, wanted):
                     continue
                 role_zh, role_en = self._ROLE[expect]
                 yield self.finding(
@@ -341,11 +391,36 @@ def _split_list(text: str, separator: str) -> list[str]:
     return [item.strip(" 。;；,，") for item in items if item.strip(" 。;；,，")]
 
 
+# "1.财务股；2.人事股" / "(1)财务股(2)人事股" / "①财务股②人事股"
+_MARKER = re.compile(r"(?:^|(?<=[;；,，、。:\s]))(\d{1,2})\s*[.．、](?!\d)|\((\d{1,2})\)|([①-⑳])")
+_NOT_EXHAUSTIVE = re.compile(r"等[^、]{0,8}$")
+
+
+def _numbered(text: str) -> int | None:
+    """The number of items of a numbered list, or None when the list is not
+    numbered; -1 when its numbers do not run 1, 2, 3 … (not counted)."""
+    markers = [
+        int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else ord(m.group(3)) - ord("①") + 1
+        for m in _MARKER.finditer(text)
+    ]
+    if not markers or not _MARKER.match(text.lstrip()):
+        return None
+    return len(markers) if markers == list(range(1, len(markers) + 1)) else -1
+
+
 class CountList(YamlRule):
     """"下设 N 个科室，分别是：A、B、C" — N must equal the listed items; a list
     that says there are none ("本单位无下设科室") counts as zero.  With
     ``tables``, N is compared with the number of tables whose title matches
-    (预算绩效评价项目 N 个 against the 项目支出绩效自评表 that follow)."""
+    (预算绩效评价项目 N 个 against the 项目支出绩效自评表 that follow).
+
+    A numbered list ("1.财务股；2.人事股") counts its numbers.  Otherwise the
+    list ends at a "；" when its first part is itself a "、" list ("A、B；下设
+    3 个站所：…"), and items are separated by "；" when there is no "、".  An
+    item joined by ``conjunction`` ("法规科及档案科") is two items when both
+    sides end like a name (``item_suffix``).  A list that ends in 等 is not
+    exhaustive and is not counted, nor is one whose count is uncertain: the
+    issue is reported only when no reading of the list gives N."""
 
     def __init__(self, spec: dict):
         super().__init__(spec)
@@ -353,10 +428,44 @@ class CountList(YamlRule):
         self.separator = self.params.get("separator", "、")
         self.none = _compile(self.params["none"]) if self.params.get("none") else None
         self.tables = _compile(self.params["tables"]) if self.params.get("tables") else None
+        self.conjunction = _compile(self.params["conjunction"]) if self.params.get("conjunction") else None
+        self.item_suffix = _compile(self.params["item_suffix"]) if self.params.get("item_suffix") else None
+
+    def _items(self, text: str) -> int:
+        """The items of one separated list, joined items split in two."""
+        items = _split_list(text, self.separator)
+        count = len(items)
+        if self.conjunction is None or self.item_suffix is None:
+            return count
+        for item in items:
+            parts = [part.strip() for part in self.conjunction.split(item)]
+            if len(parts) > 1 and all(part and self.item_suffix.search(part) for part in parts):
+                count += len(parts) - 1
+        return count
+
+    def _counts(self, listed: str) -> list[int] | None:
+        """The possible counts of a list, the likeliest first; None when the
+        list cannot be counted."""
+        listed = listed.strip()
+        if not listed or _NOT_EXHAUSTIVE.search(listed.rstrip(" 。;；,，")):
+            return None
+        numbered = _numbered(listed)
+        if numbered is not None:
+            return [numbered] if numbered > 0 else None
+        segments = _split_list(listed, "；") if "；" in listed or ";" in listed else [listed]
+        segments = [seg for part in segments for seg in _split_list(part, ";")]
+        if len(segments) <= 1:
+            return [self._items(listed)]
+        first = self._items(segments[0])
+        if first > 1:  # "A、B；…": the list ends at the "；"
+            return [first, sum(self._items(seg) for seg in segments)]
+        return [len(segments), first]  # "A；B；C", or "A；" and another clause
 
     def check(self, document: Document):
         for paragraph in document.paragraphs():
-            for match in self.pattern.finditer(paragraph.text):
+            position = 0
+            while (match := self.pattern.search(paragraph.text, position)) is not None:
+                position = match.end("count")
                 stated = int(match.group("count"))
                 at = Span(paragraph.span.start + match.start("count"), paragraph.span.start + match.end("count"))
                 if self.tables is not None:
@@ -367,7 +476,10 @@ class CountList(YamlRule):
                     if self.none is not None and self.none.search(listed):
                         counted = 0
                     else:
-                        counted = len(_split_list(listed, self.separator))
+                        counts = self._counts(listed)
+                        if counts is None or stated in counts:
+                            continue
+                        counted = counts[0]
                     zh, en = f"实际列出 {counted} 项", f"the list has {counted}"
                 if counted == stated:
                     continue
