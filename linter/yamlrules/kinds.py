@@ -164,7 +164,10 @@ class RequiredSections(YamlRule):
     their own.  The part itself is reported when its siblings do have
     headings (the document uses parts) or when none of its sections is
     there.  A missing entry is reported where it was expected: after the
-    previous required sibling that is present.
+    previous required sibling that is present.  Entries of a ``group`` are
+    the finer sections of one template; other templates fold their content
+    into broader sections, so they are required only where one of the group
+    is there.
     """
 
     def __init__(self, spec: dict):
@@ -178,6 +181,7 @@ class RequiredSections(YamlRule):
             "aliases": [_compile(alias) for alias in entry["aliases"]],
             "level": entry.get("level", "any"),
             "caption": entry.get("caption", False),
+            "group": entry.get("group"),
             "children": [self._prepare(child) for child in entry.get("children", ())],
         }
 
@@ -222,12 +226,17 @@ class RequiredSections(YamlRule):
         claimed = {id(s) for f in found if f is not None for s in _descendants(f)}
         rest = [s for s in scope if id(s) not in claimed]
         uses_headings = any(f is not None for f, e in zip(found, entries) if e["children"])
+        # A group of sections that only a finer template has (收入预算, 支出预算 …
+        # each under its own heading): required once the document has one of them.
+        groups = {e["group"] for f, e in zip(found, entries) if f is not None and e["group"]}
         previous: Section | None = parent
         for entry, section in zip(entries, found):
             if section is not None:
                 previous = section
                 if entry["children"]:
                     yield from self._check_entries(entry["children"], _descendants(section), section, document)
+                continue
+            if entry["group"] and entry["group"] not in groups:
                 continue
             present = [child for child in entry["children"] if self._find(child, rest)]
             if uses_headings or not present or not entry["children"]:

@@ -65,6 +65,8 @@ _SECTION = {
         "aliases": {"type": "array", "items": _REGEX, "minItems": 1},
         "level": {"enum": ["part", "section", "subsection", "item", "any"]},
         "caption": {"type": "boolean"},
+        # sections of a finer template: required only where one of them is there
+        "group": {"type": "string", "minLength": 1},
         "children": {"type": "array", "items": {"$ref": "#/$defs/section"}},
     },
     "required": ["name", "aliases"],
