@@ -207,7 +207,16 @@ class FactExtractor:
             if isinstance(node, Section):
                 self.context.open_breakdown = None
                 self.stack.append(node)
-                self._walk(node.children, f"{path} / {node.title}" if path else node.title)
+                inner = f"{path} / {node.title}" if path else node.title
+                span = node.title_span
+                retold = any(isinstance(c, Paragraph) and c.span.start < span.end for c in node.children)
+                if _SENTENCE_TITLE.search(node.title) and _DIGIT.search(node.title) and not retold:
+                    # "（三）公务接待费支出决算为0.47万元，年初预算为0.59万元，预算执行率为
+                    # 85.00%": a heading that is a whole sentence states its figures
+                    # (unless its text is also the start of its first paragraph).
+                    self.paragraph = Paragraph(span, self.document.text[span.start:span.end])
+                    self._paragraph(self.paragraph, inner)
+                self._walk(node.children, inner)
                 self.stack.pop()
             elif isinstance(node, Paragraph):
                 self.paragraph = node
@@ -628,6 +637,8 @@ class FactExtractor:
         return topic, last_of
 
 
+# A heading title that is a sentence: a clause break inside it.
+_SENTENCE_TITLE = re.compile(r"[，,；;].*\d|\d.*[，,；;]")
 # A plain amount's label that names it a budget or a final figure: "年初预算",
 # "公务接待费预算为", "支出决算" — but not "一般公共预算" or "国有资本经营预算".
 _BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?|(?<!公共)(?<!经营)(?<!基金)预算(?:数|总额)?(?:为|是))$")
