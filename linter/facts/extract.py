@@ -536,6 +536,11 @@ class FactExtractor:
                 total = None
                 if named:
                     total = self._named_total(label_key(named, self.unit), last.span.start)
+                    owner = next((b for b in breakdowns if last in b.parts), None)
+                    if total is None and owner is not None and _squeezed(owner.total.label).endswith(_squeezed(named)):
+                        # "本部门2025年支出预算 1,337.68万元，其中：…项目支出 372.04万元，
+                        # 项目支出占支出预算的比重为…": the list's total, by its name.
+                        total = owner.total
                 else:
                     owner = next((b for b in breakdowns if last in b.parts), None)
                     if owner is None and carried is not None and last in carried.parts:
@@ -635,6 +640,11 @@ class FactExtractor:
         for item in breakdowns:
             item.complete = _is_complete(item)
         return topic, last_of
+
+
+def _squeezed(label: str) -> str:
+    """A label without years, spaces and quotes, for comparing its ending."""
+    return _LABEL_NOISE.sub("", label)
 
 
 # A heading title that is a sentence: a clause break inside it.

@@ -39,6 +39,9 @@ class ShareMismatch(Rule):
         # the part named instead of printed: "项目支出占本年支出的比重为…"
         Example("本年支出 1,337.68万元，其中：基本支出 965.63万元，项目支出 372.04万元。\n\n项目支出占本年支出的比重为 37.81%。", fails=True),
         Example("本年支出 1,337.68万元，其中：基本支出 965.63万元，项目支出 372.04万元。\n\n项目支出占本年支出的比重为 27.81%。", fails=False),
+        # the total named by the ending of the list's own total ("…支出预算")
+        Example("本部门2025年支出预算1,337.68万元，其中：基本支出965.63万元，项目支出372.04万元，项目支出占支出预算的比重为37.81%。", fails=True, kind="budget", year=2025),
+        Example("本部门2025年支出预算1,337.68万元，其中：基本支出965.63万元，项目支出372.04万元，项目支出占支出预算的比重为27.81%。", fails=False, kind="budget", year=2025),
         # the share after a bracketed list is the share of the figure before the bracket
         Example("收入总计587.95万元，其中：财政拨款收入561.92万元（其中一般公共预算财政拨款515.88万元，政府性基金预算财政拨款46.04万元），占95.57%。", fails=False),
         Example("收入总计587.95万元，其中：财政拨款收入561.92万元（其中一般公共预算财政拨款515.88万元，政府性基金预算财政拨款46.04万元），占96.57%。", fails=True),
