@@ -261,12 +261,14 @@ class FactExtractor:
         tokens = tokenize(paragraph.text, paragraph.span.start)
         previous_topic: Amount | None = None
         previous_last: dict[str, Amount] = {}
+        previous_count: dict[str, int] = {}
         for sentence in clauses(tokens):
             parsed = [parse_clause(clause) for clause in sentence]
             carried = self._continues(parsed)
-            topic, last_of = self._sentence(parsed, section, previous_topic, previous_last, carried)
+            topic, last_of, count = self._sentence(parsed, section, previous_topic, (previous_last, previous_count), carried)
             previous_topic = topic or previous_topic
-            previous_last = last_of or previous_last
+            if last_of:
+                previous_last, previous_count = last_of, count
 
     def _continues(self, parsed: list[Clause]) -> Breakdown | None:
         """The open 其中 list this sentence continues, if any.
@@ -348,32 +350,6 @@ class FactExtractor:
             return False
         return any(t.type == "YEAR" and int(t.text[:4]) == year - 1 for t in clause.pre)
 
-    @staticmethod
-    def _close_brackets(clause: Clause, bracketed, open_lists, last_of) -> Amount | None:
-        """After "…16.68 万元）" the bracketed list ends: the list it
-        interrupted goes on, and the bracket's total is again the figure that
-        a following share or change refers to (returned).  Brackets opened
-        and closed inside the list ("55.5 万元（最终以文件为准）") do not end it."""
-        depth = 0
-        for token in clause.tokens:
-            if token.type == "TEXT":
-                depth += token.text.count("（") + token.text.count("(") - token.text.count("）") - token.text.count(")")
-        head = None
-        for unit, entry in list(bracketed.items()):
-            entry[3] += depth
-            if entry[3] >= 0:
-                continue
-            inner, outer, total, _ = entry
-            if open_lists.get(unit) is inner:
-                if outer is None:
-                    del open_lists[unit]
-                else:
-                    open_lists[unit] = outer
-            last_of[unit] = total
-            head = total
-            del bracketed[unit]
-        return head
-
     def _find(self, key: str, before: int, role: str | None = None) -> Amount | None:
         """The latest amount whose label is ``key`` (or, failing that, ends
         with it or is its ending), printed before ``before``."""
@@ -393,9 +369,12 @@ class FactExtractor:
     def _named_total(self, key: str, before: int) -> Amount | None:
         """The total a share names ("占项目支出的"), unless the document has
         stated two different figures under that name by then — 项目支出 of
-        all funds and of the 一般公共预算 — and the share could mean either."""
+        all funds and of the 一般公共预算 — and the share could mean either, or
+        the figure found is named less precisely than the share names it."""
         total = self._find(key, before)
-        if total is None:
+        if total is None or len(total.key) < len(key):
+            # "占一般公共预算项目支出总额的" is not said of a figure labelled
+            # just 项目支出: the name says more than the figure found.
             return None
         values = {a.quantity.value for a in self.context.by_key.get(total.key, ()) if a.role != "prior" and a.span.start < before}
         return total if len(values) <= 1 else None
@@ -421,12 +400,14 @@ class FactExtractor:
         parsed: list[Clause],
         section: str,
         previous_topic: Amount | None,
-        previous_last: dict[str, Amount],
+        previous: tuple[dict[str, Amount], dict[str, int]],
         carried: Breakdown | None,
-    ) -> tuple[Amount | None, dict[str, Amount]]:
-        """The facts of one sentence; returns its topic (first amount) and
-        the last figure of each unit, which a "其中" opening the next
-        sentence breaks down."""
+    ) -> tuple[Amount | None, dict[str, Amount], dict[str, int]]:
+        """The facts of one sentence; returns its topic (first amount), the
+        last figure of each unit, which a "其中" opening the next sentence
+        breaks down, and how many figures of each unit it stated."""
+        previous_last, previous_count = previous
+        count: dict[str, int] = {}
         topic: Amount | None = None
         last: Amount | None = None  # the last money amount
         last_of: dict[str, Amount] = {}  # the last figure of each unit (万元, 辆, 人 …)
@@ -445,41 +426,59 @@ class FactExtractor:
         # stronger separator than the parts', is not a part but a sibling of
         # the list's total.
         item_separator: dict[int, int] = {}
-        # "X 万元（其中：A…，B…），…": the list in brackets, the list it
-        # interrupts and its total, per unit.
-        bracketed: dict[str, list] = {}  # unit -> [inner list, outer list, total, bracket depth]
+        # Brackets: "X 万元（A…，B…）" or "X 万元（其中：A…，B…）" break X down
+        # inside the sentence; the figures in brackets are parts only of a
+        # 其中 list opened in them, and after the bracket the sentence goes
+        # on as before it (its lists, its last figure).
+        depth = 0
+        saved: tuple | None = None
+        bracket_lists: set[int] = set()
         labelled: list[Amount] = []  # the sentence's plain amounts, for bare 预算/决算 labels
         for index, clause in enumerate(parsed):
             kind = clause.kind
             pending_age += 1
             rate_age += 1
             separator = self._separator(parsed[index - 1], clause) if index else 3
-            if bracketed and index:
-                closed = self._close_brackets(parsed[index - 1], bracketed, open_lists, last_of)
-                if closed is not None and closed.quantity.unit == "万元":
-                    last = closed
+            if index:
+                was, depth = depth, depth + _brackets(parsed[index - 1], skip_lead=True)
+                if was == 0 and depth > 0:
+                    saved = (last, dict(last_of), dict(open_lists))
+                elif was > 0 and depth <= 0:
+                    depth = 0
+                    if saved is not None:
+                        last, last_of, open_lists = saved[0], dict(saved[1]), dict(saved[2])
+            if _leads_bracket(clause):
+                if depth == 0:
+                    saved = (last, dict(last_of), dict(open_lists))
+                depth += 1
+            inside = depth > 0
             has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
+            inherited = False
             if has_qizhong and not last_of and previous_last:
                 # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list
                 # after a full stop still breaks down the previous sentence's
                 # figure: its last one ("预算为 3.48 万元，支出决算为 3.71 万元，
-                # 完成…。其中：" breaks down the 3.71).
+                # 完成…。其中：" most likely breaks down the 3.71).
                 last_of.update(previous_last)
+                inherited = True
             if not has_qizhong and _opens_enumeration(clause):
                 # "其他用车主要是：…" opens another enumeration: the 其中 list ends.
                 # ("主要原因是：…" explains; the list goes on after it.)
                 open_lists.clear()
             if has_qizhong:
-                in_brackets = index > 0 and parsed[index - 1].tokens[-1].text.endswith(("（", "("))
                 for unit, head in last_of.items():
                     outer = open_lists.get(unit)
-                    nested = outer is not None and outer is not carried and not in_brackets
+                    nested = outer is not None and outer is not carried and not inside
                     if nested:
                         outer.nested = True
-                    open_lists[unit] = Breakdown(head, [], False, nested=nested)
+                    # When the previous sentence stated two figures of the unit
+                    # ("收入总计 X…；支出总计 Y…。其中：…"), the list may break
+                    # down either, or both: its parts are not certain.
+                    uncertain = inherited and previous_count.get(unit, 0) > 1
+                    open_lists[unit] = Breakdown(head, [], False, nested=nested or uncertain)
                     breakdowns.append(open_lists[unit])
-                    if in_brackets:
-                        bracketed[unit] = [open_lists[unit], outer, head, 0]
+                    if inside:
+                        bracket_lists.add(id(open_lists[unit]))
             if kind in ("amount", "count"):
                 token = clause.first("AMOUNT", "COUNT")
                 prior = self._is_prior(clause)
@@ -492,6 +491,8 @@ class FactExtractor:
                     # nor the current value a following change refers to.
                     continue
                 owner = open_lists.get(unit)
+                if inside and owner is not None and id(owner) not in bracket_lists:
+                    owner = None  # "（公务用车购置费0.00万元，…）" details a part
                 if owner is not None and owner.total is not amount:
                     established = item_separator.get(id(owner))
                     if owner.parts and established is not None and separator > established:
@@ -504,6 +505,7 @@ class FactExtractor:
                             # A carried list takes one leading amount per sentence.
                             del open_lists[unit]
                 last_of[unit] = amount
+                count[unit] = count.get(unit, 0) + 1
                 if kind == "amount":
                     topic = topic or amount
                     last = amount
@@ -519,6 +521,7 @@ class FactExtractor:
                     final = amount
                 last = amount
                 last_of[amount.quantity.unit] = amount
+                count[amount.quantity.unit] = count.get(amount.quantity.unit, 0) + 1
                 topic = topic or amount
             elif kind == "share":
                 pct = quantity(clause.first("PCT"))
@@ -639,7 +642,24 @@ class FactExtractor:
                 self.context.open_breakdown = newest
         for item in breakdowns:
             item.complete = _is_complete(item)
-        return topic, last_of
+        return topic, last_of, count
+
+
+def _leads_bracket(clause: Clause) -> bool:
+    """Does the clause open with a bracket ("（公务用车购置费0.00万元")?"""
+    first = clause.tokens[0]
+    return first.type == "TEXT" and first.text.startswith(("（", "("))
+
+
+def _brackets(clause: Clause, skip_lead: bool = False) -> int:
+    """Brackets the clause opens minus those it closes (its leading one, if
+    ``skip_lead``, already counted)."""
+    depth = sum(
+        t.text.count("（") + t.text.count("(") - t.text.count("）") - t.text.count(")")
+        for t in clause.tokens
+        if t.type == "TEXT"
+    )
+    return depth - 1 if skip_lead and _leads_bracket(clause) else depth
 
 
 def _squeezed(label: str) -> str:

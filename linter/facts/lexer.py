@@ -28,7 +28,7 @@ _TOKEN_PATTERNS = (
     ("BUDGETW", r"(?:年初|全年)?预算(?:数|总额)(?:为|是)?|(?:年初|全年)预算为"),
     ("FINALW", r"(?:支出)?决算数(?:为|是)?|支出决算为|决算为|(?:全年|实际)执行(?:数|总额)(?:为|是)?"),
     ("RELW", r"大于|小于|等于|高于|低于"),
-    ("INC", r"增加|增长|上升|提高|增幅|上涨|增多"),
+    ("INC", r"增加|增长|上升|提高|增幅|上涨|增多|(?<=本年|今年|当年)新增"),
     ("DEC", r"减少|下降|降低|降幅|减幅"),
     ("FLAT", r"持平|无变化|没有变化|无增减|保持一致"),
     ("SHARE", r"所?占(?:比例|比重|比)|占(?!用|有|地)"),
@@ -39,7 +39,7 @@ _TOKEN_PATTERNS = (
 )
 # Every token starts with one of these characters; testing it first lets the
 # engine skip ordinary text in one step instead of trying every alternative.
-_FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占所其:，,；;、。！？!?"
+_FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占所其新:，,；;、。！？!?"
 _MASTER = re.compile(
     f"(?=[{_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS) + ")"
 )
@@ -90,13 +90,25 @@ def unit_part(token: Tok) -> str:
 
 
 def clauses(tokens: list[Tok]) -> list[list[list[Tok]]]:
-    """Sentences (cut at 。！？) of clauses (cut at ，；、,;, and before a
-    bracketed "（其中", which opens a list of its own)."""
+    """Sentences (cut at 。！？) of clauses (cut at ，；、,;, before a
+    bracketed "（其中", which opens a list of its own, and before a bracket
+    that follows a figure)."""
     sentences: list[list[list[Tok]]] = []
     sentence: list[list[Tok]] = []
     clause: list[Tok] = []
     for token in tokens:
         if token.type == "QIZHONG" and clause and clause[-1].type == "TEXT" and clause[-1].text.endswith(("（", "(")):
+            sentence.append(clause)
+            clause = [token]
+            continue
+        if (
+            token.type == "TEXT"
+            and token.text.startswith(("（", "("))
+            and token.text.count("（") + token.text.count("(") > token.text.count("）") + token.text.count(")")
+            and any(t.type in ("AMOUNT", "COUNT", "PCT") for t in clause)
+        ):
+            # "…3.01万元（公务用车购置费0.00万元，…）": a bracket that encloses the
+            # figures after it is a clause of its own ("100 万元（含）以上" is not)
             sentence.append(clause)
             clause = [token]
             continue

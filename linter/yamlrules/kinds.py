@@ -223,7 +223,7 @@ class RequiredSections(YamlRule):
 
     def _check_entries(self, entries, scope: list[Section], parent: Section | None, document):
         found = [self._find(entry, scope) for entry in entries]
-        claimed = {id(s) for f in found if f is not None for s in _descendants(f)}
+        claimed = {id(s) for f in found if f is not None and f is not parent for s in _descendants(f)}
         rest = [s for s in scope if id(s) not in claimed]
         uses_headings = any(f is not None for f, e in zip(found, entries) if e["children"])
         # A group of sections that only a finer template has (收入预算, 支出预算 …
@@ -234,7 +234,10 @@ class RequiredSections(YamlRule):
             if section is not None:
                 previous = section
                 if entry["children"]:
-                    yield from self._check_entries(entry["children"], _descendants(section), section, document)
+                    # A part's heading may itself name one of its sections
+                    # ("部门预算收支情况说明" is also the overall explanation).
+                    inner = [section] + _descendants(section)
+                    yield from self._check_entries(entry["children"], inner, section, document)
                 continue
             if entry["group"] and entry["group"] not in groups:
                 continue

@@ -54,6 +54,17 @@ class BreakdownSumMismatch(Rule):
         ),
         # "。其中：" breaks down the previous sentence's last figure (the 决算, not the 预算)
         Example("公务用车运行维护费预算为3.48万元，支出决算为3.71万元，完成预算的106.61%。其中：公务用车购置费0.00万元；公务用车运行维护费3.71万元。", fails=False),
+        # a bracket without 其中 details a part; the list goes on after it
+        Example("“三公”经费预算3.40万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费3.01万元（公务用车购置费0.00万元，"
+                "公务用车运行维护费3.01万元）；公务接待费0.40万元。", fails=False, kind="budget", year=2025),
+        Example("“三公”经费预算3.40万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费3.01万元（公务用车购置费0.00万元，"
+                "公务用车运行维护费3.01万元）；公务接待费0.90万元。", fails=True, kind="budget", year=2025),
+        # "本年新增 X 万元" is a change, not a part
+        Example("本年收入合计1,792.71万元，其中：财政拨款收入1,759.01万元，占98.12%；其他收入33.71万元，占1.88%，"
+                "上年其他收入为0，本年新增33.71万元，增幅不可比。", fails=False),
+        # "。其中：" after a sentence with two totals may break down either: not checked
+        Example("收入总计1,856.92万元，比上年增加5.00万元；支出总计1,856.92万元，比上年增加5.00万元。其中：本年收入合计1,792.71万元；"
+                "年初结转和结余64.20万元；本年支出合计1,792.71万元；年末结转和结余64.20万元。", fails=False),
         # parts that already make up the total: the next sentence's figure is not one
         Example("政府采购预算总额1,122.78万元，其中：货物类479.76万元，工程类131.63万元，服务类511.40万元。本部门面向中小企业预留政府采购项目预算金额506.60万元，占45.12%。", fails=False, kind="budget", year=2025),
     )

@@ -39,6 +39,8 @@ class ShareMismatch(Rule):
         # the part named instead of printed: "项目支出占本年支出的比重为…"
         Example("本年支出 1,337.68万元，其中：基本支出 965.63万元，项目支出 372.04万元。\n\n项目支出占本年支出的比重为 37.81%。", fails=True),
         Example("本年支出 1,337.68万元，其中：基本支出 965.63万元，项目支出 372.04万元。\n\n项目支出占本年支出的比重为 27.81%。", fails=False),
+        # the name says more than the figure found (一般公共预算项目支出 vs 项目支出): not checked
+        Example("项目支出 7,038.36万元。\n\n共涉及资金6,605.66万元，占一般公共预算项目支出总额的100%。", fails=False),
         # the total named by the ending of the list's own total ("…支出预算")
         Example("本部门2025年支出预算1,337.68万元，其中：基本支出965.63万元，项目支出372.04万元，项目支出占支出预算的比重为37.81%。", fails=True, kind="budget", year=2025),
         Example("本部门2025年支出预算1,337.68万元，其中：基本支出965.63万元，项目支出372.04万元，项目支出占支出预算的比重为27.81%。", fails=False, kind="budget", year=2025),
