@@ -33,6 +33,8 @@ from linter.sourcemap import Span
 from linter.tree import Cell, Document, Table
 
 _CODE = re.compile(r"^\d{3}(?:\s+\d{2}){0,2}$")
+_SOLID_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # "2140104", printed without spaces
+_CLASSIFIED_HEADER = re.compile(r"科目|编码|代码|分类")
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _TOTAL_LABEL = re.compile(r"^(?:总计|合计)$")
@@ -154,7 +156,8 @@ def analyze(document: Document, table: Table) -> TableModel:
         model = TableModel(table, "performance", unit)
         _performance(document, model)
         return model
-    rows = _classified_rows(document, table, unit)
+    solid = bool(_CLASSIFIED_HEADER.search(re.sub(r"\s+", "", header)))
+    rows = _classified_rows(document, table, unit, solid)
     if not any(row.code for row in rows):
         return TableModel(table, "other", unit)
     squeezed = re.sub(r"\s+", "", header)
@@ -172,9 +175,11 @@ def analyze(document: Document, table: Table) -> TableModel:
     return model
 
 
-def _classified_rows(document: Document, table: Table, unit: str) -> list[TableRow]:
+def _classified_rows(document: Document, table: Table, unit: str, solid: bool = False) -> list[TableRow]:
     """Data rows: a code or 总计/合计, a name, then numbers — a row wrapped
-    over several lines is joined."""
+    over several lines is joined.  Codes printed without spaces ("2140104")
+    are read only in a table whose header speaks of 科目 or 编码 (``solid``):
+    elsewhere a five-digit number at a line's start is just a number."""
     rows: list[TableRow] = []
     pending: TableRow | None = None
     for row in table.rows:
@@ -182,7 +187,7 @@ def _classified_rows(document: Document, table: Table, unit: str) -> list[TableR
         if not cells:
             continue
         texts = [cell.text for cell in cells]
-        code = cells[0].text if _CODE.match(cells[0].text) else None
+        code = _code(cells[0].text, solid)
         if code is not None or _TOTAL_LABEL.match(texts[0]):
             body = cells[1:] if code is not None else cells[1:]
             name_cells = [c for c in body if not _is_number(c.text)]
@@ -205,6 +210,17 @@ def _classified_rows(document: Document, table: Table, unit: str) -> list[TableR
             else:
                 pending = None
     return rows
+
+
+def _code(text: str, solid: bool) -> str | None:
+    """A classification code in its spaced form: "208 01 01" (also when
+    printed "2080101", if ``solid``)."""
+    if _CODE.match(text):
+        return text
+    if solid and _SOLID_CODE.match(text):
+        groups = [text[:3]] + [text[i:i + 2] for i in range(3, len(text), 2)]
+        return " ".join(groups) if "00" not in groups[1:] else None
+    return None
 
 
 def _trailing_numbers(cells: list[Cell]) -> int:
@@ -678,6 +694,17 @@ def _gap_note(document: Document, rows, index: int, indicator: IndicatorRow) -> 
     if parsed is not None:
         value, interval = parsed
         indicator.stated_gap = Quantity(number, value, interval, indicator.unit, Span(begin, begin + len(number)), places_of(number))
+
+
+def in_table_unit(model: TableModel, interval: Interval) -> Interval:
+    """A figure kept in 万元, in the unit the table prints (元 or 万元)."""
+    return interval.scale(Decimal(10000)) if model.unit == "元" else interval
+
+
+def shown_in_table_unit(model: TableModel, value: Decimal, places: int) -> str:
+    """A sum of table figures as the table would print it."""
+    value = value * 10000 if model.unit == "元" else value
+    return str(value.quantize(Decimal(1).scaleb(-places)))
 
 
 def table_models(document: Document) -> list[TableModel]:

@@ -330,3 +330,25 @@ def test_funds_row_with_the_rate_before_the_weight():
     assert (funds.rate.text, funds.weight.text, funds.score.text) == ("95.00%", "10", "9.50")
     assert codes(text, "final_account") == []
     assert codes(text.replace("95.00%", "96.00%"), "final_account") == ["B103"]
+
+
+def test_codes_printed_without_spaces_in_a_table_in_yuan():
+    text = classified(
+        "合计 1,000,000.00 400,000.00 600,000.00\n214 交通运输支出 1,000,000.00 400,000.00 600,000.00\n"
+        "21401 公路水路运输 1,000,000.00 400,000.00 600,000.00\n2140101 行政运行 400,000.00 400,000.00\n"
+        "2140104 公路建设 600,000.00 600,000.00\n",
+        unit="元",
+    )
+    (model,) = table_models(parse_text(text))
+    assert [row.code for row in model.rows] == [None, "214", "214 01", "214 01 01", "214 01 04"]
+    assert codes(text) == []
+    wrong = text.replace("2140104 公路建设 600,000.00", "2140104 公路建设 650,000.00")
+    document = parse_text(wrong, overrides=Overrides(kind="budget", year=2024))
+    messages = [issue.message for issue in lint_document(document, TABLE_RULES) if issue.rule == "B101"]
+    assert messages and "下级科目之和为 1050000.00" in messages[0]  # said in 元, as the table prints
+
+
+def test_a_five_digit_number_opening_a_line_is_a_code_only_in_a_classified_table():
+    # a performance target broken over lines ("34000" / "人" / "8") is no code
+    text = "项目支出绩效目标表\n绩效指标 指标值\n计划标准\n34000\n人\n8\n"
+    assert [m.kind for m in table_models(parse_text(text))] in ([], ["other"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import in_table_unit, shown_in_table_unit, table_models
 
 
 class CodeHierarchySum(Rule):
@@ -61,12 +61,12 @@ class CodeHierarchySum(Rule):
                         total = total + value.interval
                     if total.intersects(parent.interval):
                         continue
-                    printed = sum(v.value for v in values)
+                    printed = shown_in_table_unit(model, sum(v.value for v in values), parent.places)
                     name = row.title
                     yield self.finding(
                         parent.span,
                         f"「{name}」{column} {parent.text}，下级科目之和为 {printed}",
                         f"「{name}」 {column} is {parent.text}, its sub-rows add up to {printed}",
-                        expected=total.describe(parent.places),
+                        expected=in_table_unit(model, total).describe(parent.places),
                         actual=parent.text,
                     )

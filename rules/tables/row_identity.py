@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from linter.issues import Message
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import in_table_unit, table_models
 
 
 class RowIdentity(Rule):
@@ -62,6 +62,6 @@ class RowIdentity(Rule):
                     total.span,
                     f"「{name}」{total_name} {total.text} 不等于{first} {a.text or 0} + {second} {b.text or 0}",
                     f"「{name}」 {total_name} {total.text} is not {first} {a.text or 0} + {second} {b.text or 0}",
-                    expected=parts.describe(total.places),
+                    expected=in_table_unit(model, parts).describe(total.places),
                     actual=total.text,
                 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import in_table_unit, shown_in_table_unit, table_models
 
 _TABLE = (
     "表 10\n财政拨款“三公”经费支出情况表\n单位：万元\n“三公”经费支出内容 合计\n"
@@ -45,11 +45,11 @@ class ThreePublicTable(Rule):
                     total = total + rows[part].interval
                 if total.intersects(target.interval) or not target.text:
                     continue
-                printed = sum(rows[part].value for part in parts)
+                printed = shown_in_table_unit(model, sum(rows[part].value for part in parts), target.places)
                 yield self.finding(
                     target.span,
                     f"“三公”经费表中 {target.text} 不等于各分项之和 {printed}",
                     f"the 三公 table's {target.text} is not the sum of its items, {printed}",
-                    expected=total.describe(target.places),
+                    expected=in_table_unit(model, total).describe(target.places),
                     actual=target.text,
                 )
