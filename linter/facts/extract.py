@@ -376,8 +376,11 @@ class FactExtractor:
             # "占一般公共预算项目支出总额的" is not said of a figure labelled
             # just 项目支出: the name says more than the figure found.
             return None
-        values = {a.quantity.value for a in self.context.by_key.get(total.key, ()) if a.role != "prior" and a.span.start < before}
-        return total if len(values) <= 1 else None
+        same_name = [a for a in self.context.by_key.get(total.key, ()) if a.role != "prior" and a.span.start < before]
+        # The same figure printed twice at two precisions (15.91亿元,
+        # 159,066.57万元) is one figure; two that cannot be equal are two.
+        agree = all(a.quantity.interval.intersects(total.quantity.interval) for a in same_name)
+        return total if agree else None
 
     def _subject(self, text: str, before: int) -> Amount | None:
         """Resolve a change's subject ("收入支出总体", "一般公共预算财政拨款支出")."""
@@ -672,7 +675,7 @@ _SENTENCE_TITLE = re.compile(r"[，,；;].*\d|\d.*[，,；;]")
 # A plain amount's label that names it a budget or a final figure: "年初预算",
 # "公务接待费预算为", "支出决算" — but not "一般公共预算" or "国有资本经营预算".
 _BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?|(?<!公共)(?<!经营)(?<!基金)预算(?:数|总额)?(?:为|是))$")
-_BARE_FINAL = re.compile(r"决算(?:数|支出)?(?:为|是)?$")
+_BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
 _PRIOR_LABEL = re.compile(r"^(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:实际|决算|预算)?数?(?:为|是)?$")
 _CARRIED_OVER = re.compile(r"结转|结余|结存")
 

@@ -38,6 +38,14 @@ _TABLE = (
 )
 
 
+_WHOLE = (
+    "（一）部门整体支出绩效自评\n\n部门整体支出绩效自评得分{score}分，等级为优。\n"
+    "部门（单位）整体支出绩效自评表\n资金来源 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+    "年度总资金 917.15 917.15 889.57 10 96.99% 9.70\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    "产出指标 数量指标 培训人次 ≥1000人次 1433人次 90 85.75\n总分 100 95.45\n"
+)
+
+
 def _summary(budget: str = "92.21", spent: str = "85.99", score: str = "96.83") -> str:
     return (
         "（二）项目绩效自评结果\n\n"
@@ -61,12 +69,12 @@ class EvaluationSummary(Rule):
     description = Message(
         "正文中为某个项目写出的自评得分（“项目绩效自评得分 X 分”）、全年预算数和执行数，应与该项目支出绩效自评表的"
         "“总分”得分和“年度资金总额”行一致（区间运算）。项目由自评表“项目名称”在同一段文字中出现来确定；"
-        "一段提到两个项目或两张表同名时不比较。",
+        "一段提到两个项目或两张表同名时不比较。“部门整体支出绩效自评得分”对应部门（单位）整体支出绩效自评表。",
         "The self-evaluation score (\"项目绩效自评得分 X 分\"), the budget and the execution the text "
         "states for one project equal the 总分 score and the funds row of that project's "
         "self-evaluation table (interval arithmetic). The project is the one whose table's "
         "项目名称 the same paragraph names; a paragraph naming two projects, or a name two tables "
-        "share, is not compared.",
+        "share, is not compared. \"部门整体支出绩效自评得分\" is compared with the 整体支出 table.",
     )
     examples = (
         Example(_summary(), fails=False),
@@ -74,12 +82,18 @@ class EvaluationSummary(Rule):
         Example(_summary(spent="86.99"), fails=True),
         Example(_summary(budget="93.21"), fails=True),
         Example(_summary(budget="92.2"), fails=False),  # 92.2 may be 92.21 rounded
+        Example(_WHOLE.format(score="95.45"), fails=False),
+        Example(_WHOLE.format(score="93.45"), fails=True),
     )
 
     def check(self, document):
         projects: dict[str, list] = {}
         for model in table_models(document):
             if model.kind != "performance" or len(model.scores) > 1 or len(model.funds) > 1:
+                continue
+            if "整体" in model.table.title:
+                # "部门整体支出绩效自评得分 95.45 分": the 整体支出 table
+                projects.setdefault("整体支出", []).append(model)
                 continue
             for row in model.table.rows[:8]:
                 match = _NAME.match(document.text[row.span.start:row.span.end].strip())
