@@ -114,12 +114,16 @@ def split_lines(text: str) -> list[InputLine]:
 
 def _mark_page_numbers(lines: list[InputLine]) -> None:
     content = [line for line in lines if line.role == "content"]
-    _mark_numbered_pages(content)
+    # A page number ends in a digit, 页 or a dash: test that before the pattern.
+    matches = [
+        _PAGE_NUMBER.match(line.folded) if line.folded[-1:] in _PAGE_NUMBER_ENDS else None for line in content
+    ]
+    _mark_numbered_pages(content, matches)
     candidates: list[tuple[InputLine, int]] = []
-    for pos, line in enumerate(content):
-        match = _PAGE_NUMBER.match(line.folded)
+    for pos, match in enumerate(matches):
         if not match:
             continue
+        line = content[pos]
         next_line = content[pos + 1] if pos + 1 < len(content) else None
         at_boundary = line.page_start or next_line is None or next_line.page_start
         if at_boundary:
@@ -135,24 +139,23 @@ def _mark_page_numbers(lines: list[InputLine]) -> None:
             line.role = "page-number"
 
 
+_PAGE_NUMBER_ENDS = frozenset("0123456789页-—–")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
 _MIN_PAGE_LINES = 10  # content lines between two page numbers, at least
 
 
-def _mark_numbered_pages(content: list[InputLine]) -> None:
+def _mark_numbered_pages(content: list[InputLine], matches: list) -> None:
     """Page numbers in text that marks no page breaks: lines holding only a
     number, counting up by one ("12" … "13"), far enough apart to be pages,
     and not in a column of numbers.  Left in, "下设4" / "12" / "个科室"
-    would read as 412 offices."""
+    would read as 412 offices.  ``matches``: each line's page-number match."""
     found: list[tuple[int, int]] = []  # (position, number)
-    for pos, line in enumerate(content):
-        match = _PAGE_NUMBER.match(line.folded)
+    for pos, match in enumerate(matches):
         if not match:
             continue
-        neighbours = content[max(pos - 1, 0):pos] + content[pos + 1:pos + 2]
-        if any(_PAGE_NUMBER.match(other.folded) for other in neighbours):
+        if (pos > 0 and matches[pos - 1]) or (pos + 1 < len(matches) and matches[pos + 1]):
             continue  # a column of numbers, not a footer
         found.append((pos, int(match.group(1))))
     for (pos, number), (next_pos, next_number) in zip(found, found[1:]):
