@@ -330,6 +330,7 @@ class YearReference(YamlRule):
 
     _BASE_BEFORE = re.compile(r"(?:比|较|与|同|对比|相比)\s*$")
     _SENTENCE_END = "。；;!！?？\n"
+    _WINDOW = 300  # characters either side: a sentence is shorter
 
     def _comparison_base(self, text: str, match: re.Match, wanted: int) -> bool:
         """Is the year (one before the expected year) the base of a
@@ -342,9 +343,12 @@ class YearReference(YamlRule):
         start, end = match.start("year"), match.end("year")
         if self._BASE_BEFORE.search(text, max(0, start - 4), start):
             return True
-        left = max(text.rfind(ch, 0, start) for ch in self._SENTENCE_END) + 1
-        ends = [i for i in (text.find(ch, end) for ch in self._SENTENCE_END) if i != -1]
-        right = min(ends) if ends else len(text)
+        # The sentence, looked for within a window: searching the whole text
+        # for a "！" that never comes made the rule quadratic.
+        low, high = max(0, start - self._WINDOW), min(len(text), end + self._WINDOW)
+        left = max(text.rfind(ch, low, start) for ch in self._SENTENCE_END) + 1 or low
+        ends = [i for i in (text.find(ch, end, high) for ch in self._SENTENCE_END) if i != -1]
+        right = min(ends) if ends else high
         sentence = text[left:start] + " " * (end - start) + text[end:right]
         named = re.search(rf"(?<!\d){wanted}\s*年", sentence)
         return bool(named and self.comparison.search(sentence))
