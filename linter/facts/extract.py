@@ -209,8 +209,11 @@ class FactExtractor:
                 self.stack.append(node)
                 inner = f"{path} / {node.title}" if path else node.title
                 span = node.title_span
-                retold = any(isinstance(c, Paragraph) and c.span.start < span.end for c in node.children)
-                if _SENTENCE_TITLE.search(node.title) and _DIGIT.search(node.title) and not retold:
+                if (
+                    _SENTENCE_TITLE.search(node.title)
+                    and _DIGIT.search(node.title)
+                    and not any(isinstance(c, Paragraph) and c.span.start < span.end for c in node.children)
+                ):
                     # "（三）公务接待费支出决算为0.47万元，年初预算为0.59万元，预算执行率为
                     # 85.00%": a heading that is a whole sentence states its figures
                     # (unless its text is also the start of its first paragraph).
@@ -657,11 +660,10 @@ def _leads_bracket(clause: Clause) -> bool:
 def _brackets(clause: Clause, skip_lead: bool = False) -> int:
     """Brackets the clause opens minus those it closes (its leading one, if
     ``skip_lead``, already counted)."""
-    depth = sum(
-        t.text.count("（") + t.text.count("(") - t.text.count("）") - t.text.count(")")
-        for t in clause.tokens
-        if t.type == "TEXT"
-    )
+    text = "".join(t.text for t in clause.tokens if t.type == "TEXT")
+    if "(" not in text and ")" not in text and "（" not in text and "）" not in text:
+        return 0
+    depth = text.count("（") + text.count("(") - text.count("）") - text.count(")")
     return depth - 1 if skip_lead and _leads_bracket(clause) else depth
 
 
