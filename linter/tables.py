@@ -189,20 +189,25 @@ def _classified_rows(document: Document, table: Table, unit: str, solid: bool = 
         texts = [cell.text for cell in cells]
         code = _code(cells[0].text, solid)
         if code is not None or _TOTAL_LABEL.match(texts[0]):
-            body = cells[1:] if code is not None else cells[1:]
-            name_cells = [c for c in body if not _is_number(c.text)]
+            body = cells[1:]
+            name_cells = [c for c in body if not _is_figure(c.text)]
             number_cells = body[len(body) - _trailing_numbers(body):]
-            if len(name_cells) + len(number_cells) != len(body):
-                pending = None
-                continue  # numbers between words: not a data row of this table
             label = "".join(c.text for c in name_cells) if code is not None else texts[0]
-            numbers = [q for q in (_quantity(document, c, unit) for c in number_cells) if q is not None]
+            if len(name_cells) + len(number_cells) != len(body):
+                # Numbers between words: not a data row of this layout.  A
+                # coded row is kept without numbers, so that no rule sums its
+                # parent's children without it.
+                if code is not None:
+                    rows.append(TableRow(label, code, [], row.span))
+                pending = None
+                continue
+            numbers = [q for q in (_cell_figure(document, c, unit) for c in number_cells) if q is not None]
             current = TableRow(label, code, numbers, row.span)
             rows.append(current)
             pending = current if not numbers else None
         elif pending is not None:
-            if all(_is_number(t) for t in texts):
-                pending.numbers = [q for q in (_quantity(document, c, unit) for c in cells) if q is not None]
+            if all(_is_figure(t) for t in texts):
+                pending.numbers = [q for q in (_cell_figure(document, c, unit) for c in cells) if q is not None]
                 pending.span = Span(pending.span.start, row.span.end)
                 pending = None
             elif not any(_is_number(t) for t in texts):
@@ -223,10 +228,21 @@ def _code(text: str, solid: bool) -> str | None:
     return None
 
 
+def _is_figure(text: str) -> bool:
+    """A number, or a dash standing for an empty amount ("-", "—")."""
+    return _is_number(text) or text in _DASHES
+
+
+def _cell_figure(document: Document, cell: Cell, unit: str) -> Quantity | None:
+    if cell.text in _DASHES:
+        return Quantity(cell.text, Decimal(0), Interval.exact(0), "万元", cell.span, 2)
+    return _quantity(document, cell, unit)
+
+
 def _trailing_numbers(cells: list[Cell]) -> int:
     count = 0
     for cell in reversed(cells):
-        if not _is_number(cell.text):
+        if not _is_figure(cell.text):
             break
         count += 1
     return count
@@ -414,7 +430,7 @@ def _performance(document: Document, model: TableModel) -> None:
 # -- indicator rows printed one cell per line ------------------------------------
 
 _INDICATOR_HEADER = re.compile(r"[一二三]级指标")
-_DASHES = {"—", "-", "--", "——"}
+_DASHES = {"—", "-", "--", "——", "－"}
 _DIGIT = re.compile(r"\d")
 
 

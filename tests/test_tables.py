@@ -352,3 +352,17 @@ def test_a_five_digit_number_opening_a_line_is_a_code_only_in_a_classified_table
     # a performance target broken over lines ("34000" / "人" / "8") is no code
     text = "项目支出绩效目标表\n绩效指标 指标值\n计划标准\n34000\n人\n8\n"
     assert [m.kind for m in table_models(parse_text(text))] in ([], ["other"])
+
+
+def test_dashes_in_empty_cells_and_rows_that_cannot_be_read():
+    # "-" stands for an empty amount: the row is placed by position
+    text = classified(
+        "总计 300.00 200.00 100.00\n208 社会保障和就业支出 300.00 200.00 100.00\n"
+        "208 05   行政事业单位养老支出 200.00 200.00 -\n208 99   其他社会保障和就业支出 100.00 — 100.00\n"
+    )
+    (model,) = table_models(parse_text(text))
+    assert {k: v.text for k, v in model.rows[2].columns.items()} == {"合计": "200.00", "基本支出": "200.00", "项目支出": "-"}
+    assert codes(text) == []
+    # a coded row whose cells cannot be read keeps its parent from being summed
+    unreadable = text.replace("208 99   其他社会保障和就业支出 100.00 — 100.00", "208 99   其他 100.00 社会保障 100.00")
+    assert codes(unreadable) == []
