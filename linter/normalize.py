@@ -161,6 +161,7 @@ class Normalizer:
         self.toc: Unit | None = None
         self.pending_title: Unit | None = None  # interrupted heading missing its tail
         self.outline = _Outline()
+        self.toc_entries = _leaderless_contents(self.lines)
 
     # -- helpers ---------------------------------------------------------
     def _is_full(self, line: InputLine) -> bool:
@@ -324,7 +325,7 @@ class Normalizer:
     def _toc_line(self, line: InputLine, folded: str, following: InputLine | None) -> bool:
         """Add a contents line to the open table of contents, or close it."""
         assert self.toc is not None
-        is_entry = bool(_TOC_LEADER.search(folded))
+        is_entry = bool(_TOC_LEADER.search(folded)) or line.index in self.toc_entries
         # An entry without leader (a part title) still belongs to the contents
         # when the line after it is an entry.
         if not is_entry and following is not None and _TOC_LEADER.search(following.folded):
@@ -336,6 +337,30 @@ class Normalizer:
             return True
         self.toc = None
         return False
+
+
+_MAX_CONTENTS = 60  # entries a table of contents may list
+
+
+def _leaderless_contents(lines: list[InputLine]) -> set[int]:
+    """The entries of a table of contents printed without leaders or page
+    numbers: after "目录", headings up to the one that repeats the first
+    entry (where the body starts).  Without this the entries would be taken
+    for the document's own parts, and the body would restart their numbering.
+    Anything that is not a short heading before the repeat: no such contents."""
+    for pos, line in enumerate(lines):
+        if not _TOC_TITLE.match(line.folded.strip()):
+            continue
+        entries: list[InputLine] = []
+        for later in lines[pos + 1:pos + 1 + _MAX_CONTENTS]:
+            text = re.sub(r"\s+", "", later.folded)
+            if entries and text == re.sub(r"\s+", "", entries[0].folded):
+                return {entry.index for entry in entries} if len(entries) >= 2 else set()
+            if match_numbering(text) is None or len(text) > 40 or re.search(r"[。，,；;]", text):
+                return set()
+            entries.append(later)
+        return set()
+    return set()
 
 
 def _row_like(folded: str) -> bool:

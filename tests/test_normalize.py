@@ -133,3 +133,20 @@ def test_page_numbers_without_page_breaks_are_found_by_their_sequence():
     assert "1.14万元" in document.text.replace("\n", "")
     # a lone number with no successor is left alone (it may be a figure)
     assert "12" in parse_text("一、机构设置\n本局下设4\n12\n个科室。\n").text
+
+
+def test_contents_without_leaders_or_page_numbers():
+    """After "目录", headings up to the one that repeats the first entry are
+    the contents; the body's parts then number 1, 2 from the start."""
+    text = (
+        "某局2025年部门预算\n目录\n第一部分 部门概况\n第二部分 部门预算表\n第三部分 名词解释\n"
+        "第一部分 部门概况\n一、主要职能\n负责就业工作。\n第二部分 部门预算表\n表1 收支总表\n第三部分 名词解释\n说明。\n"
+    )
+    document = parse_text(text)
+    kinds = [type(node).__name__ for node in document.children]
+    assert "Toc" in kinds
+    parts = [section.raw_title for section in document.sections() if section.level == "part"]
+    assert parts == ["部门概况", "部门预算表", "名词解释"]
+    # headings after "目录" that never repeat are the document's own
+    plain = parse_text("目录\n第一部分 部门概况\n一、主要职能\n负责就业工作。\n")
+    assert [s.raw_title for s in plain.sections()][:2] == ["部门概况", "主要职能"]
