@@ -121,7 +121,13 @@ class Clause:
 
     @cached_property
     def pre_text(self) -> str:
-        return "".join(t.text for t in self.pre if t.type in ("TEXT", "NUMBER"))
+        """The words before the clause's core: its label.  A lead-in ended by a
+        colon is not part of it ("按支出功能分类：社会保障和就业支出（类）")."""
+        pre = self.pre
+        colons = [i for i, t in enumerate(pre) if t.type == "COLON"]
+        if colons and any(t.type == "TEXT" for t in pre[colons[-1] + 1:]):
+            pre = pre[colons[-1] + 1:]
+        return "".join(t.text for t in pre if t.type in ("TEXT", "NUMBER"))
 
 
 @lru_cache(maxsize=4096)
