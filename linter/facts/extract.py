@@ -477,6 +477,12 @@ class FactExtractor:
                 # "其他用车主要是：…" opens another enumeration: the 其中 list ends.
                 # ("主要原因是：…" explains; the list goes on after it.)
                 open_lists.clear()
+                if last_of and _opens_breakdown(clause):
+                    # "…支出4,984.93万元，主要用于以下方面：A（类）…" lists the
+                    # parts of the figure just stated, as 其中 would.
+                    for unit, head in last_of.items():
+                        open_lists[unit] = Breakdown(head, [], False)
+                        breakdowns.append(open_lists[unit])
             if has_qizhong:
                 for unit, head in last_of.items():
                     outer = open_lists.get(unit)
@@ -687,16 +693,25 @@ _BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
 _PRIOR_LABEL = re.compile(r"^(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:实际|决算|预算)?数?(?:为|是)?$")
 _CARRIED_OVER = re.compile(r"结转|结余|结存")
 
-_ENUMERATION_INTRO = re.compile(r"(?:包括|分别是|分别为|主要是|主要有|明细如下|如下)$")
+_ENUMERATION_INTRO = re.compile(r"(?:包括|分别是|分别为|主要是|主要有|明细如下|如下|用于以下方面|用于以下几个方面)$")
+_BREAKDOWN_INTRO = re.compile(r"^(?:主要)?用于以下(?:几个)?方面$|^具体(?:情况)?如下$|^分别为$")
 
 
 def _opens_enumeration(clause: Clause) -> bool:
     """Does the clause open a list of its own ("X主要是：A、B")?"""
+    return bool(_ENUMERATION_INTRO.search(_before_colon(clause)))
+
+
+def _opens_breakdown(clause: Clause) -> bool:
+    """Does the list break down the figure before it ("…万元，主要用于以下方面：")?"""
+    return bool(_BREAKDOWN_INTRO.search(_before_colon(clause)))
+
+
+def _before_colon(clause: Clause) -> str:
     for index, token in enumerate(clause.pre):
         if token.type == "COLON":
-            before = "".join(t.text for t in clause.pre[:index])
-            return bool(_ENUMERATION_INTRO.search(before))
-    return False
+            return "".join(t.text for t in clause.pre[:index])
+    return ""
 
 
 _PROSE_ROW = re.compile(r"[，。；：、:,;]")
