@@ -8,9 +8,11 @@ report one real error planted in a copy, each of another kind.
 
 Not yet caught, so not listed: rates said in 倍 ("增长1.2倍", "是上年的2.3倍"),
 "同比增长-17.59%" without last year's figure, a year-on-year comparison table,
-an economic-classification table printed three column groups wide, a
-收入支出决算总表 row with its 行次, a self-evaluation's grade (优/良), and an
-allocation list without 其中 ("资金分配情况：…").
+an economic-classification table printed two or three column groups wide, a
+收入支出决算总表 row with its 行次, a 三公 table printed as one row of numbers, a
+table against another table, tables with codes in brackets ("[2080101]") or with
+类/款/项 in separate columns, all-funds class amounts against the 部门支出总表, a
+self-evaluation's grade (优/良), and an allocation list without 其中.
 """
 
 from __future__ import annotations
@@ -46,6 +48,18 @@ EXPECTED = {
     "perf_final": [],
     "units_final": [],
     "yoy_final": [],
+    # a third batch, on tables: codes "208 01 01", "2080101" and "[2080101]",
+    # 类/款/项 in separate columns, tables in 元, split across pages, dashes in
+    # empty cells, 行次 columns, economic classifications one and two groups wide;
+    # each budget deliberately leaves out one section
+    "gz_budget": ["S103"],
+    "hb_budget": ["S103"],
+    "js_clean_neg": [],
+    "js_final": [],
+    "ln_budget": ["S103"],
+    "sc_budget": ["S103"],
+    "text_yuan_final": [],
+    "yuan_final": [],
 }
 
 # (document, printed text, planted text, the rule that must report it)
@@ -74,6 +88,19 @@ PLANTED = [
     ("perf_final", "参保人数\n\n≥28.5万人\n\n28.9万人\n\n7.5\n\n7.5", "参保人数\n\n≥28.5万人\n\n28.9万人\n\n7.5\n\n8.5", "B104"),
     ("city_inst_budget", "政府性基金预算拨款132.93万元），占78.36%", "政府性基金预算拨款182.93万元），占78.36%", "N104"),
     ("county_budget_nopart", "50课时*3500元/课时=17.5万元", "50课时*3500元/课时=18.5万元", "N108"),
+    # the third batch: table layouts of other provinces
+    ('hb_budget', '208 01 02     一般行政管理事务 290.46 290.46', '208 01 02     一般行政管理事务 299.46 299.46', 'B101'),
+    ('hb_budget', '208 01   人力资源和社会保障管理事务 529.85 27.12 502.73', '208 01   人力资源和社会保障管理事务 529.85 27.12 512.73', 'B102'),
+    ('hb_budget', '社会保障和就业支出（类）1,813.39万元，占59.34%', '社会保障和就业支出（类）1,831.39万元，占59.93%', 'B106'),
+    ('hb_budget', '基本支出1,960.83\n\n万元，占61.56%；项目支出1,224.61万元，占38.44%', '基本支出1,970.83\n\n万元，占61.87%；项目支出1,214.61万元，占38.13%', 'B106'),
+    ('text_yuan_final', '业（类）支出28,056,975.81元，占64.92%', '业（类）支出28,506,975.81元，占65.96%', 'B106'),
+    ('yuan_final', '算为192.27万元，支出决算为210.65万元，完成年初预算的109.56%', '算为192.27万元，支出决算为201.65万元，完成年初预算的104.88%', 'B106'),
+    ('js_clean_neg', '类）支出3,275.07万元，占65.70%', '类）支出3,257.07万元，占65.34%', 'B106'),
+    ('hb_budget', '30101 基本工资 288.97 288.97', '30101 基本工资 298.97 298.97', 'B101'),
+    ('hb_budget', '301 工资福利支出 1,536.64 1,536.64', '301 工资福利支出 1,563.64 1,563.64', 'B101'),
+    ('js_clean_neg', '教育（类）支出232.64万元，占4.67%', '教育（类）支出223.64万元，占4.49%', 'B106'),
+    ('js_clean_neg', '教育（类）支出232.64万元，占4.67%', '教育（类）支出232.64万元，占4.76%', 'N101'),
+    ('hb_budget', '教育支出（类）279.70万元，占\n\n9.15%', '教育支出（类）297.70万元，占\n\n9.74%', 'B106'),
 ]
 
 
