@@ -222,6 +222,8 @@ def _code(text: str, solid: bool) -> str | None:
     printed "2080101", if ``solid``)."""
     if _CODE.match(text):
         return text
+    if solid and len(text) > 2 and text[0] in "[【" and text[-1] in "]】":
+        text = text[1:-1]  # "[2080101]"
     if solid and _SOLID_CODE.match(text):
         groups = [text[:3]] + [text[i:i + 2] for i in range(3, len(text), 2)]
         return " ".join(groups) if "00" not in groups[1:] else None
@@ -359,14 +361,47 @@ def _three_public(document: Document, table: Table, unit: str) -> TableModel:
             continue
         label = re.sub(r"^其中[:：]?", "", "".join(c.text for c in words))
         label = re.sub(r"\(小计\)$", "", label)
-        kind = next((name for name, pattern in THREE_PUBLIC_ROWS if pattern.search(label)), None)
-        if kind is None or any(r.code == kind for r in model.rows):
-            continue
+        kinds = [name for name, pattern in THREE_PUBLIC_ROWS if pattern.search(label)]
+        if len(kinds) != 1 or any(r.code == kinds[0] for r in model.rows):
+            continue  # no item, or a header naming several ("合计 因公出国（境）费 …")
+        kind = kinds[0]
         numbers = [q for q in (_quantity(document, c, unit) for c in cells if _is_number(c.text)) if q is not None]
         entry = TableRow(label, kind, numbers, row.span)
         entry.columns["合计"] = numbers[0] if numbers else _zero(entry)
         model.rows.append(entry)
+    if not any(row.numbers for row in model.rows):
+        model.rows.clear()
+        _three_public_across(document, table, unit, model)
     return model
+
+
+_ACROSS_ORDERS = {
+    # the vehicles' three columns (小计, 购置, 运行) sit where 公务用车 is named
+    True: ("total", "travel", "cars", "purchase", "running", "hospitality"),
+    False: ("total", "travel", "hospitality", "cars", "purchase", "running"),
+}
+
+
+def _three_public_across(document: Document, table: Table, unit: str, model: TableModel) -> None:
+    """The 三公 table laid out across, as the national template prints it: a
+    two-level header (合计 因公出国（境）费 公务用车购置及运行费 公务接待费 / 小计
+    公务用车购置费 公务用车运行费) over one row of six amounts.  The header's order
+    says where the vehicles' columns are; a table with more than one such row,
+    or a header that does not say, is not read."""
+    data = [row for row in table.rows if len(row.cells) == 6 and all(_is_figure(c.text) for c in row.cells)]
+    if len(data) != 1:
+        return
+    header = re.sub(r"\s+", "", document.text[table.span.start:data[0].span.start])
+    travel, cars, hospitality = (header.find(word) for word in ("因公出国", "公务用车购置及运行", "公务接待"))
+    if min(travel, cars, hospitality) < 0 or "小计" not in header or not travel < min(cars, hospitality):
+        return
+    for kind, cell in zip(_ACROSS_ORDERS[cars < hospitality], data[0].cells):
+        quantity = _cell_figure(document, cell, unit)
+        if quantity is None:
+            return
+        entry = TableRow(kind, kind, [quantity], data[0].span)
+        entry.columns["合计"] = quantity
+        model.rows.append(entry)
 
 
 # -- performance tables ---------------------------------------------------------

@@ -366,3 +366,31 @@ def test_dashes_in_empty_cells_and_rows_that_cannot_be_read():
     # a coded row whose cells cannot be read keeps its parent from being summed
     unreadable = text.replace("208 99   其他社会保障和就业支出 100.00 — 100.00", "208 99   其他 100.00 社会保障 100.00")
     assert codes(unreadable) == []
+
+
+def test_codes_in_brackets():
+    text = classified("合计 30.00 20.00 10.00\n[208] 社会保障和就业支出 30.00 20.00 10.00\n[20801] 人力资源 30.00 20.00 10.00\n"
+                      "[2080101] 行政运行 20.00 20.00 —\n[2080102] 一般行政管理事务 10.00 — 10.00\n")
+    (model,) = table_models(parse_text(text))
+    assert [row.code for row in model.rows] == [None, "208", "208 01", "208 01 01", "208 01 02"]
+    assert codes(text) == [] and codes(text.replace("[2080102] 一般行政管理事务 10.00 — 10.00", "[2080102] 一般行政管理事务 12.00 — 12.00")) == ["B101", "B101"]
+
+
+THREE_ACROSS = (
+    "表7\n一般公共预算“三公”经费支出表\n单位：万元\n合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+    "小计 公务用车购置费 公务用车运行费\n{row}\n"
+)
+
+
+def test_the_three_public_table_laid_out_across():
+    text = THREE_ACROSS.format(row="6.59 0.00 5.35 0.00 5.35 1.25")
+    (model,) = table_models(parse_text(text))
+    assert [(row.code, row.columns["合计"].text) for row in model.rows] == [
+        ("total", "6.59"), ("travel", "0.00"), ("cars", "5.35"), ("purchase", "0.00"), ("running", "5.35"), ("hospitality", "1.25"),
+    ]
+    assert codes(text) == []
+    assert codes(THREE_ACROSS.format(row="6.59 0.00 5.35 0.00 5.35 1.52")) == ["B107"]
+    assert codes(THREE_ACROSS.format(row="6.60 0.00 5.35 0.50 5.35 1.25")) == ["B107"]  # 小计 ≠ 购置 + 运行
+    # 公务接待费 before the vehicles: the columns follow the header
+    before = THREE_ACROSS.replace("公务用车购置及运行费 公务接待费", "公务接待费 公务用车购置及运行费")
+    assert codes(before.format(row="6.59 0.00 1.25 5.35 0.00 5.35")) == []
