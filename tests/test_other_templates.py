@@ -11,8 +11,7 @@ Not yet caught, so not listed: rates said in 倍 ("增长1.2倍", "是上年的2
 an economic-classification table printed two or three column groups wide, a
 收入支出决算总表 row with its 行次, a
 table against another table, tables with codes in brackets ("[2080101]") or with
-类/款/项 in separate columns, all-funds class amounts against the 部门支出总表, a
-self-evaluation's grade (优/良), and an allocation list without 其中.
+类/款/项 in separate columns, a self-evaluation's grade (优/良), and an allocation list without 其中.
 """
 
 from __future__ import annotations
@@ -89,6 +88,8 @@ PLANTED = [
     ("city_inst_budget", "政府性基金预算拨款132.93万元），占78.36%", "政府性基金预算拨款182.93万元），占78.36%", "N104"),
     ("county_budget_nopart", "50课时*3500元/课时=17.5万元", "50课时*3500元/课时=18.5万元", "N108"),
     # the third batch: table layouts of other provinces
+    ("hb_budget", "业（类）1,942.75万元，占60.99%", "业（类）1,924.75万元，占60.42%", "B106"),
+    ("hb_budget", "教育（类）279.70万元，占8.78%", "教育（类）297.70万元，占9.35%", "B106"),
     ("sc_budget", "55,133.11 0.00 26,699.29 0.00 26,699.29 28,433.82", "55,133.11 0.00 26,699.29 0.00 26,699.29 23,433.82", "B107"),
     ("hb_budget", "6.59 0.00 5.35 0.00 5.35 1.25", "6.59 0.00 5.35 0.00 5.35 1.52", "B107"),
     ('hb_budget', '208 01 02     一般行政管理事务 290.46 290.46', '208 01 02     一般行政管理事务 299.46 299.46', 'B101'),
