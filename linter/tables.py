@@ -182,7 +182,7 @@ def _classified_rows(document: Document, table: Table, unit: str, solid: bool = 
     elsewhere a five-digit number at a line's start is just a number."""
     rows: list[TableRow] = []
     pending: TableRow | None = None
-    for row in table.rows:
+    for row in _column_groups(table.rows, solid):
         cells = row.cells
         if not cells:
             continue
@@ -215,6 +215,37 @@ def _classified_rows(document: Document, table: Table, unit: str, solid: bool = 
             else:
                 pending = None
     return rows
+
+
+@dataclass(slots=True)
+class _Group:
+    """One column group of a table line ("30101 基本工资 223.52")."""
+
+    span: Span
+    cells: list[Cell]
+
+
+def _column_groups(lines, solid: bool):
+    """The lines of a table, a line printed two or three column groups wide
+    ("30101 基本工资 223.52 30201 办公费 24.39", the economic tables of
+    人员经费 and 公用经费) cut into one row per group: a new group starts at a
+    code that follows a number, on a line that opens with a code."""
+    for line in lines:
+        cells = line.cells
+        if not cells or _code(cells[0].text, solid) is None:
+            yield line  # not "code name amount …" (a 收支总表 line: "一、本年收入 945.52 201 …")
+            continue
+        cuts = [
+            i for i in range(2, len(cells))
+            if _is_figure(cells[i - 1].text) and _code(cells[i].text, solid) is not None
+            and i + 1 < len(cells) and not _is_figure(cells[i + 1].text)
+        ]
+        if not cuts:
+            yield line
+            continue
+        for start, end in zip([0] + cuts, cuts + [len(cells)]):
+            group = cells[start:end]
+            yield _Group(Span(group[0].span.start, group[-1].span.end), group)
 
 
 def _code(text: str, solid: bool) -> str | None:

@@ -8,8 +8,7 @@ report one real error planted in a copy, each of another kind.
 
 Not yet caught, so not listed: rates said in 倍 ("增长1.2倍", "是上年的2.3倍"),
 "同比增长-17.59%" without last year's figure, a year-on-year comparison table,
-an economic-classification table printed two or three column groups wide, a
-收入支出决算总表 row with its 行次, a
+a 人员经费合计 row against the economic items, a 收入支出决算总表 row with its 行次, a
 table against another table, tables with codes in brackets ("[2080101]") or with
 类/款/项 in separate columns, a self-evaluation's grade (优/良), and an allocation list without 其中.
 """
@@ -88,6 +87,8 @@ PLANTED = [
     ("city_inst_budget", "政府性基金预算拨款132.93万元），占78.36%", "政府性基金预算拨款182.93万元），占78.36%", "N104"),
     ("county_budget_nopart", "50课时*3500元/课时=17.5万元", "50课时*3500元/课时=18.5万元", "N108"),
     # the third batch: table layouts of other provinces
+    ("js_clean_neg", "30101 基本工资 223.52", "30101 基本工资 232.52", "B101"),
+    ("yuan_final", "30101 基本工资 1,028,295.43", "30101 基本工资 1,082,295.43", "B101"),
     ("hb_budget", "业（类）1,942.75万元，占60.99%", "业（类）1,924.75万元，占60.42%", "B106"),
     ("hb_budget", "教育（类）279.70万元，占8.78%", "教育（类）297.70万元，占9.35%", "B106"),
     ("sc_budget", "55,133.11 0.00 26,699.29 0.00 26,699.29 28,433.82", "55,133.11 0.00 26,699.29 0.00 26,699.29 23,433.82", "B107"),

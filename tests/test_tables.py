@@ -394,3 +394,16 @@ def test_the_three_public_table_laid_out_across():
     # 公务接待费 before the vehicles: the columns follow the header
     before = THREE_ACROSS.replace("公务用车购置及运行费 公务接待费", "公务接待费 公务用车购置及运行费")
     assert codes(before.format(row="6.59 0.00 1.25 5.35 0.00 5.35")) == []
+
+
+def test_an_economic_table_printed_two_column_groups_wide():
+    text = (
+        "表 6\n一般公共预算财政拨款基本支出决算表\n金额单位：万元\n人员经费 公用经费\n"
+        "科目编码 科目名称 决算数 科目编码 科目名称 决算数\n"
+        "301 工资福利支出 300.00 302 商品和服务支出 50.00\n"
+        "30101 基本工资 200.00 30201 办公费 30.00\n30102 津贴补贴 100.00 30205 水费 20.00\n"
+    )
+    (model,) = table_models(parse_text(text))
+    assert sorted(row.code for row in model.rows) == ["301", "301 01", "301 02", "302", "302 01", "302 05"]
+    assert codes(text, "final_account") == []
+    assert codes(text.replace("30201 办公费 30.00", "30201 办公费 35.00"), "final_account") == ["B101"]
