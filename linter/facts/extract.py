@@ -347,6 +347,16 @@ class FactExtractor:
             return 1
         return 0
 
+    def _is_approximate(self, clause: Clause, token: Tok | None) -> bool:
+        """Is the figure said only roughly: "约 500 万元", "近 300 万元",
+        "超过 1 亿元", "增长约 20%", "500 万元左右"?"""
+        if token is None:
+            return False
+        index = clause.tokens.index(token)
+        before = clause.tokens[index - 1].text if index else ""
+        after = self.document.text[token.end:token.end + 2].lstrip()
+        return bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
+
     def _is_prior(self, clause: Clause) -> bool:
         """Is the clause's figure last year's ("上年为 0.87 万元", "2023 年度
         收入总计 530.98 万元" in a 2024 report)?  A carry-over from last year
@@ -364,7 +374,7 @@ class FactExtractor:
         with it or is its ending), printed before ``before``."""
         def usable(amount: Amount) -> bool:
             if role is None:
-                return amount.span.start < before and amount.role != "prior"
+                return amount.span.start < before and amount.role not in ("prior", "approx")
             return amount.span.start < before and amount.role == role
 
         exact = next((a for a in reversed(self.context.by_key.get(key, ())) if usable(a)), None)
@@ -500,13 +510,16 @@ class FactExtractor:
             if kind in ("amount", "count"):
                 token = clause.first("AMOUNT", "COUNT")
                 prior = self._is_prior(clause)
-                amount = self._amount(clause, token, section, "prior" if prior else "amount" if kind == "amount" else "count")
+                approx = self._is_approximate(clause, token)
+                role = "prior" if prior else "approx" if approx else "amount" if kind == "amount" else "count"
+                amount = self._amount(clause, token, section, role)
                 if amount is None:
                     continue
                 unit = amount.quantity.unit
-                if prior:
+                if prior or approx:
                     # "上年为 0.87 万元": last year's figure is neither a part
-                    # nor the current value a following change refers to.
+                    # nor the current value a following change refers to; "约
+                    # 500 万元" is not a figure to add or divide exactly.
                     continue
                 owner = open_lists.get(unit)
                 if inside and owner is not None and id(owner) not in bracket_lists:
@@ -543,7 +556,7 @@ class FactExtractor:
                 topic = topic or amount
             elif kind == "share":
                 pct = quantity(clause.first("PCT"))
-                if pct is None:
+                if pct is None or self._is_approximate(clause, clause.first("PCT")):
                     continue
                 # "项目支出占支出预算的比重为 37.81%": the part is named, not printed.
                 part_key = label_key(clause.pre_text, self.unit) if clause.pre_text else ""
@@ -602,6 +615,8 @@ class FactExtractor:
                     self.facts.append(pending)
                 elif kind == "change_rate":
                     pct = quantity(clause.first("PCT"))
+                    if self._is_approximate(clause, clause.first("PCT")):
+                        continue  # "增长约 20%"
                     if pending is not None and pending_age <= 1 and pending.rate is None:
                         pending.rate_direction = direction
                         pending.rate = pct
@@ -628,6 +643,8 @@ class FactExtractor:
                     )
             elif kind in ("variance", "completion"):
                 pct = quantity(clause.first("PCT"))
+                if self._is_approximate(clause, clause.first("PCT")):
+                    continue
                 # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%":
                 # the figures' labels say which is which even without 为/数.
                 budget = budget or next((a for a in reversed(labelled) if _BARE_BUDGET.search(a.label)), None)
@@ -690,6 +707,8 @@ _SENTENCE_TITLE = re.compile(r"[，,；;].*\d|\d.*[，,；;]")
 # "公务接待费预算为", "支出决算" — but not "一般公共预算" or "国有资本经营预算".
 _BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?|(?<!公共)(?<!经营)(?<!基金)预算(?:数|总额)?(?:为|是))$")
 _BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
+_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|将近|不到|不足|大约|达到约)(?:为)?$")
+_APPROX_AFTER = re.compile(r"左右|以上|以下|上下|许|余")
 _PRIOR_LABEL = re.compile(r"^(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:实际|决算|预算)?数?(?:为|是)?$")
 _CARRIED_OVER = re.compile(r"结转|结余|结存")
 

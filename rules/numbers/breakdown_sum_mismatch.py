@@ -54,6 +54,8 @@ class BreakdownSumMismatch(Rule):
         ),
         # "。其中：" breaks down the previous sentence's last figure (the 决算, not the 预算)
         Example("公务用车运行维护费预算为3.48万元，支出决算为3.71万元，完成预算的106.61%。其中：公务用车购置费0.00万元；公务用车运行维护费3.71万元。", fails=False),
+        # a figure said roughly is not summed: "约500万元"
+        Example("本年支出合计约500万元，其中：基本支出300.12万元，项目支出210.35万元。", fails=False),
         # a bracket without 其中 details a part; the list goes on after it
         Example("“三公”经费预算3.40万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费3.01万元（公务用车购置费0.00万元，"
                 "公务用车运行维护费3.01万元）；公务接待费0.40万元。", fails=False, kind="budget", year=2025),

@@ -29,6 +29,8 @@ class ChangeRateMismatch(Rule):
         Example("项目支出 1.81 万元，比上年决算增加 1.81 万元，增长 100.00%。", fails=False),
         Example("收入总计 434.50 万元。支出总计 434.50 万元。\n\n收入支出总体与上年相比，减少 71.40 万元，下降 14.11%。", fails=False),
         Example("一般公共预算 715.52万元，与 2023 年度相比增加 54.84万元，增幅 9.30%。", fails=True, kind="budget"),
+        # a rate said roughly is not checked
+        Example("培训费 300.00万元，比上年增加 50.00万元，增长约 20%。", fails=False),
         # last year's figure stated in the sentence is not the current value
         Example("公务接待费0.69万元，上年为0.87万元，减少0.17万元，下降20.00%。", fails=False),
         Example("公务接待费0.69万元，上年为0.87万元，减少0.17万元，下降25.00%。", fails=True),
