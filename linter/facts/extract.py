@@ -395,7 +395,13 @@ class FactExtractor:
             # "占一般公共预算项目支出总额的" is not said of a figure labelled
             # just 项目支出: the name says more than the figure found.
             return None
-        same_name = [a for a in self.context.by_key.get(total.key, ()) if a.role != "prior" and a.span.start < before]
+        same_name = [a for a in self.context.by_key.get(total.key, ()) if a.role == "amount" and a.span.start < before]
+        # …or a more precise name ending in it: "占基本支出的" may mean the
+        # 一般公共预算财政拨款基本支出 stated nearby as well as the 基本支出.
+        same_name += [
+            a for a in self.context.amounts[-_RECENT:]
+            if a.role == "amount" and a.span.start < before and a.key != total.key and a.key.endswith(key)
+        ]
         # The same figure printed twice at two precisions (15.91亿元,
         # 159,066.57万元) is one figure; two that cannot be equal are two.
         agree = all(a.quantity.interval.intersects(total.quantity.interval) for a in same_name)
@@ -780,11 +786,12 @@ def _is_complete(breakdown: Breakdown) -> bool:
     return False
 
 
+_EXPR_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # "1,200" is one number
 _EXPRESSION = re.compile(
-    r"(?P<lhs>(?:\d+(?:\.\d+)?\s*[^\d*×=，。；,;:]{0,8}?\s*/?\s*[*×]\s*)+\d+(?:\.\d+)?\s*[^\d*×=，。；,;:]{0,8}?)"
-    r"\s*=\s*(?P<rhs>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+    rf"(?P<lhs>(?:{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?\s*/?\s*[*×]\s*)+{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?)"
+    rf"\s*=\s*(?P<rhs>{_EXPR_NUM})\s*(?P<unit>万元|元)"
 )
-_FACTOR = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[^\d*×=/]*)(?P<per>(?:/[^\d*×=/]+)*)")
+_FACTOR = re.compile(rf"(?P<num>{_EXPR_NUM})\s*(?P<unit>[^\d*×=/]*)(?P<per>(?:/[^\d*×=/]+)*)")
 
 
 def _expressions(paragraph: Paragraph) -> list[Expression]:
@@ -802,6 +809,9 @@ def _expressions(paragraph: Paragraph) -> list[Expression]:
                 continue
             value, interval = parsed
             unit = factor.group("unit").strip()
+            if unit.startswith("%"):
+                # "80.00万元×50%": a rate is a fraction
+                value, interval = value / 100, interval.scale(Decimal("0.01"))
             if unit.startswith("万元"):
                 money_factor = UNIT_TO_WAN["万元"]
             elif unit.startswith("元"):

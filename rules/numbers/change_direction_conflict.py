@@ -19,6 +19,7 @@ class ChangeDirectionConflict(Rule):
         "减少 (decreases) must 下降 (fall); a change whose amount is not zero cannot be called 持平.",
     )
     examples = (
+        Example("公用经费118.36万元，比上年减少3.91万元，增长-3.20%。", fails=False),
         Example("本年支出 100.00 万元，比上年增加 10.00 万元，下降 11.11%。", fails=True),
         Example("本年支出 100.00 万元，比上年增加 10.00 万元，持平。", fails=True),
         Example("本年支出 100.00 万元，比上年增加 10.00 万元，增长 11.11%。", fails=False),
@@ -31,6 +32,8 @@ class ChangeDirectionConflict(Rule):
                 continue
             if fact.direction == fact.rate_direction:
                 continue
+            if fact.rate is not None and fact.rate.value < 0 and "flat" not in (fact.direction, fact.rate_direction):
+                continue  # "减少 3.91 万元，增长 -3.20%": the sign gives the direction
             words = "…".join(fact.words)
             if fact.rate_direction == "flat":
                 if fact.amount.interval.contains_zero():

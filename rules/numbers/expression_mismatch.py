@@ -20,6 +20,10 @@ class ExpressionMismatch(Rule):
         "a result in 万元 are converted first. Interval arithmetic over the printed precision.",
     )
     examples = (
+        # a percentage factor is a fraction; "1,200" is one number
+        Example("就业补贴=80.00万元×50%=40.00万元。", fails=False),
+        Example("培训补贴=1,200人次×500元/人次=60.00万元。", fails=False),
+        Example("培训补贴=1,200人次×500元/人次=70.00万元。", fails=True),
         Example("培训费按 50课时*3500元/课时=17.5万元 测算。", fails=False),
         Example("伙食费按 200元/人/天*15人/*30天=3万元 测算。", fails=True),
         Example("伙食费按 200元/人/天*15人*30天=9万元 测算。", fails=False),

@@ -3,10 +3,23 @@ the wording 决算数大于/小于/等于预算数 against the two amounts."""
 
 from __future__ import annotations
 
+import re
+
 from linter.facts.model import Variance
 from linter.issues import Message
-from linter.numbers import percent_mismatch
+from linter.numbers import Interval, percent_mismatch
 from linter.rule import Example, Rule
+
+
+_LESS = re.compile(r"(?:决算数?|支出)?(?:小于|低于|少于)(?:年初)?预算|减少|下降|降低|节约|结余")
+
+
+def _says_less(document, span) -> bool:
+    """Does the rate's sentence say in words that the final figure is below the budget?"""
+    text = document.text
+    start = max(text.rfind("。", max(0, span.start - 200), span.start), max(0, span.start - 200))
+    end = text.find("。", span.end, span.end + 200)
+    return bool(_LESS.search(text, start, end if end != -1 else span.end + 200))
 
 
 class VarianceRateMismatch(Rule):
@@ -21,6 +34,8 @@ class VarianceRateMismatch(Rule):
         "agree with the two amounts. Not checked when the budget may be 0. Interval arithmetic.",
     )
     examples = (
+        Example("年初预算为512.34万元，决算数为430.55万元，预决算差异率为15.96%，决算数小于预算数。", fails=False),
+        Example("年初预算为512.34万元，决算数为430.55万元，预决算差异率为16.96%，决算数小于预算数。", fails=True),
         Example("与年初预算相比，年初预算数 433.45 万元，决算数 434.50 万元，预决算差异率 2.40%。", fails=True),
         Example("与年初预算相比，年初预算数 433.45 万元，决算数 434.50 万元，预决算差异率 0.24%。", fails=False),
         Example("年初预算数 100.00 万元，决算数 90.00 万元，决算数大于预算数。", fails=True),
@@ -39,6 +54,11 @@ class VarianceRateMismatch(Rule):
                 want = percent_mismatch(ratio, fact.rate.interval, fact.rate.places)
                 if want is None:
                     continue
+                if fact.rate.value > 0 and not fact.rate.text.startswith("+") and _says_less(document, fact.rate.span):
+                    # "预决算差异率为15.96%，决算数小于预算数": the size, with the
+                    # direction said in words — compare the magnitude.
+                    if percent_mismatch(Interval.exact(0) - ratio, fact.rate.interval, fact.rate.places) is None:
+                        continue
                 yield self.finding(
                     fact.rate.span,
                     f"预决算差异率应为 {want}（(决算数 {final.text} − 预算数 {budget.text}) ÷ 预算数），实为 {fact.rate.text}",
