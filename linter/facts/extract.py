@@ -127,7 +127,10 @@ class Clause:
         colons = [i for i, t in enumerate(pre) if t.type == "COLON"]
         if colons and any(t.type == "TEXT" for t in pre[colons[-1] + 1:]):
             pre = pre[colons[-1] + 1:]
-        return "".join(t.text for t in pre if t.type in ("TEXT", "NUMBER"))
+        text = "".join(t.text for t in pre if t.type in ("TEXT", "NUMBER"))
+        # "A、B、C 分别支出 a 万元": the words before 分别 name all the figures
+        # of the list, not this one.
+        return text.rsplit("分别", 1)[-1] if "分别" in text else text
 
 
 @lru_cache(maxsize=4096)
@@ -385,6 +388,23 @@ class FactExtractor:
         recent = self.context.amounts[-_RECENT:]
         return next((a for a in reversed(recent) if usable(a) and keys_match(a.key, key)), None)
 
+    def _share_total(self, named: str, part: Amount, breakdowns: list[Breakdown], carried: Breakdown | None) -> Amount | None:
+        """The total a share of ``part`` is taken of: the one it names, else
+        the head of the list the part belongs to."""
+        owner = next((b for b in breakdowns if part in b.parts), None)
+        if named:
+            total = self._named_total(label_key(named, self.unit), part.span.start)
+            if total is None and owner is not None and _squeezed(owner.total.label).endswith(_squeezed(named)):
+                # "本部门2025年支出预算 1,337.68万元，其中：…项目支出 372.04万元，
+                # 项目支出占支出预算的比重为…": the list's total, by its name.
+                total = owner.total
+            return total
+        if owner is None and carried is not None and part in carried.parts:
+            owner = carried
+        if owner is None:
+            owner = self._item_list_total(part)
+        return owner.total if owner else None
+
     def _named_total(self, key: str, before: int) -> Amount | None:
         """The total a share names ("占项目支出的"), unless the document has
         stated two different figures under that name by then — 项目支出 of
@@ -462,7 +482,11 @@ class FactExtractor:
         saved: tuple | None = None
         bracket_lists: set[int] = set()
         labelled: list[Amount] = []  # the sentence's plain amounts, for bare 预算/决算 labels
+        amount_at: dict[int, Amount] = {}  # clause index -> its plain amount
+        skip: set[int] = set()  # clauses read with the one before ("、14.14%")
         for index, clause in enumerate(parsed):
+            if index in skip:
+                continue
             kind = clause.kind
             pending_age += 1
             rate_age += 1
@@ -547,6 +571,7 @@ class FactExtractor:
                     topic = topic or amount
                     last = amount
                     labelled.append(amount)
+                    amount_at[index] = amount
             elif kind in ("budget_amount", "final_amount"):
                 role = "budget" if kind == "budget_amount" else "final"
                 amount = self._amount(clause, clause.first("AMOUNT"), section, role)
@@ -564,30 +589,26 @@ class FactExtractor:
                 pct = quantity(clause.first("PCT"))
                 if pct is None or self._is_approximate(clause, clause.first("PCT")):
                     continue
+                named = "".join(t.text for t in clause.core if t.type == "TEXT")
+                named = re.sub(r"(?:的比重|的比例|比重|比例)?(?:为|是)?$", "", named)
+                named = re.sub(r"^分别|的$", "", named)
+                if "分别" in "".join(t.text for t in clause.tokens if t.type == "TEXT"):
+                    # "A、B、C 分别支出 a、b、c 万元，分别占 p、q、r%": pair them in order
+                    parts = _respective_parts(parsed, index, amount_at)
+                    pcts, used = _respective_rates(parsed, index)
+                    skip.update(used)
+                    if len(parts) == len(pcts) >= 2:
+                        for part, rate in zip(parts, pcts):
+                            total = self._share_total(named, part, breakdowns, carried)
+                            self.facts.append(Share(part, total, rate, named or None))
+                    continue
                 # "项目支出占支出预算的比重为 37.81%": the part is named, not printed.
                 part_key = label_key(clause.pre_text, self.unit) if clause.pre_text else ""
                 named_part = self._named_total(part_key, clause.core[0].start) if len(part_key) >= 2 else None
                 last = named_part or last
                 if last is None:
                     continue
-                named = "".join(t.text for t in clause.core if t.type == "TEXT")
-                named = re.sub(r"(?:的比重|的比例|比重|比例)?(?:为|是)?$", "", named)
-                named = re.sub(r"的$", "", named)
-                total = None
-                if named:
-                    total = self._named_total(label_key(named, self.unit), last.span.start)
-                    owner = next((b for b in breakdowns if last in b.parts), None)
-                    if total is None and owner is not None and _squeezed(owner.total.label).endswith(_squeezed(named)):
-                        # "本部门2025年支出预算 1,337.68万元，其中：…项目支出 372.04万元，
-                        # 项目支出占支出预算的比重为…": the list's total, by its name.
-                        total = owner.total
-                else:
-                    owner = next((b for b in breakdowns if last in b.parts), None)
-                    if owner is None and carried is not None and last in carried.parts:
-                        owner = carried
-                    if owner is None:
-                        owner = self._item_list_total(last)
-                    total = owner.total if owner else None
+                total = self._share_total(named, last, breakdowns, carried)
                 self.facts.append(Share(last, total, pct, named or None))
             elif kind == "comparison":
                 subject_text = clause.pre_text or subject_text
@@ -684,6 +705,32 @@ class FactExtractor:
         for item in breakdowns:
             item.complete = _is_complete(item)
         return topic, last_of, count
+
+
+_CONNECTORS = {"和", "及", "与", "以及"}
+
+
+def _respective_parts(parsed: list[Clause], index: int, amount_at: dict[int, Amount]) -> list[Amount]:
+    """The amounts listed just before "分别占…" ("a 万元、b 万元、c 万元")."""
+    parts: list[Amount] = []
+    j = index - 1
+    while j >= 0 and j in amount_at:
+        parts.append(amount_at[j])
+        j -= 1
+    return list(reversed(parts))
+
+
+def _respective_rates(parsed: list[Clause], index: int) -> tuple[list[Quantity], set[int]]:
+    """The rates of "分别占 p%、q% 和 r%": this clause's and those of the
+    clauses after it that hold nothing else; and which clauses those were."""
+    rates = [quantity(t) for t in parsed[index].core if t.type == "PCT"]
+    used: set[int] = set()
+    j = index + 1
+    while j < len(parsed) and all(t.type == "PCT" or (t.type == "TEXT" and t.text in _CONNECTORS) for t in parsed[j].tokens):
+        rates += [quantity(t) for t in parsed[j].tokens if t.type == "PCT"]
+        used.add(j)
+        j += 1
+    return [r for r in rates if r is not None], used
 
 
 def _leads_bracket(clause: Clause) -> bool:
