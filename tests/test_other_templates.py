@@ -10,7 +10,9 @@ Not yet caught, so not listed: rates said in 倍 ("增长1.2倍", "是上年的2
 "同比增长-17.59%" without last year's figure, a year-on-year comparison table,
 a 人员经费合计 row against the economic items, a 收入支出决算总表 row with its 行次, a
 table against another table, tables with codes in brackets ("[2080101]") or with
-类/款/项 in separate columns, a self-evaluation's grade (优/良), and an allocation list without 其中.
+类/款/项 in separate columns, a self-evaluation's grade (优/良), an allocation list without 其中, "决算数为年初预算数的
+X%", "超出预算X%", "较年初预算增加X万元", sums written "A+B=C", arithmetic in words,
+a share of a head count, and a 分别 share list whose total is not named.
 """
 
 from __future__ import annotations
@@ -58,6 +60,16 @@ EXPECTED = {
     "sc_budget": ["S103"],
     "text_yuan_final": [],
     "yuan_final": [],
+    # a fourth batch, on narrative wording: approximations (约, 近, 余, 超过),
+    # 分别 lists of amounts and of shares, 个百分点, negative rates, arithmetic
+    # in prose with percentages and thousands separators
+    "nar_budget_f": [],
+    "nar_budget_g": [],
+    "nar_final_a": [],
+    "nar_final_b": [],
+    "nar_final_c": [],
+    "nar_final_d": [],
+    "nar_final_e": [],
 }
 
 # (document, printed text, planted text, the rule that must report it)
@@ -86,6 +98,13 @@ PLANTED = [
     ("perf_final", "参保人数\n\n≥28.5万人\n\n28.9万人\n\n7.5\n\n7.5", "参保人数\n\n≥28.5万人\n\n28.9万人\n\n7.5\n\n8.5", "B104"),
     ("city_inst_budget", "政府性基金预算拨款132.93万元），占78.36%", "政府性基金预算拨款182.93万元），占78.36%", "N104"),
     ("county_budget_nopart", "50课时*3500元/课时=17.5万元", "50课时*3500元/课时=18.5万元", "N108"),
+    # the fourth batch: narrative wording
+    ("nar_final_b", "所占比重98.28%", "所占比重96.28%", "N101"),
+    ("nar_final_b", "同比增长\n22.06%，增加额46.54万元", "同比增长\n32.06%，增加额46.54万元", "N102"),
+    ("nar_final_b", "比上\n年决算数增加26.89万元，增长2.97%", "比上\n年决算数增加26.89万元，下降2.97%", "N103"),
+    ("nar_final_b", "较上年增加0.30万元，增长幅度为12.84%", "较上年增加0.30万元，增长幅度为21.84%", "N102"),
+    ("nar_final_b", "占一般公共预算财政拨款支\n出的64.28%", "占一般公共预算财政拨款支\n出的46.28%", "N101"),
+    ("nar_final_b", "完成全年预算的112.68%", "完成全年预算的121.68%", "N107"),
     # the third batch: table layouts of other provinces
     ("js_clean_neg", "30101 基本工资 223.52", "30101 基本工资 232.52", "B101"),
     ("yuan_final", "30101 基本工资 1,028,295.43", "30101 基本工资 1,082,295.43", "B101"),
