@@ -349,7 +349,7 @@ def _leaderless_contents(lines: list[InputLine]) -> set[int]:
     for the document's own parts, and the body would restart their numbering.
     Anything that is not a short heading before the repeat: no such contents."""
     for pos, line in enumerate(lines):
-        if not _TOC_TITLE.match(line.folded.strip()):
+        if "录" not in line.content or not _TOC_TITLE.match(line.folded.strip()):
             continue
         entries: list[InputLine] = []
         for later in lines[pos + 1:pos + 1 + _MAX_CONTENTS]:

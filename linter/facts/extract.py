@@ -117,7 +117,10 @@ class Clause:
     core: list[Tok]
 
     def first(self, *types: str) -> Tok | None:
-        return next((t for t in self.core if t.type in types), None)
+        for token in self.core:
+            if token.type in types:
+                return token
+        return None
 
     @cached_property
     def pre_text(self) -> str:
@@ -357,7 +360,9 @@ class FactExtractor:
             return False
         index = clause.tokens.index(token)
         before = clause.tokens[index - 1].text if index else ""
-        after = self.document.text[token.end:token.end + 2].lstrip()
+        after = self.document.text[token.end:token.end + 3].lstrip()
+        if before[-1:] not in _APPROX_LAST and after[:1] not in _APPROX_FIRST:
+            return False  # the common case, decided without a pattern
         return bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
 
     def _is_prior(self, clause: Clause) -> bool:
@@ -365,7 +370,7 @@ class FactExtractor:
         收入总计 530.98 万元" in a 2024 report)?  A carry-over from last year
         ("上年结转") is this year's figure."""
         label = clause.pre_text
-        if _PRIOR_LABEL.match(label):
+        if label[:1] in "上去" and _PRIOR_LABEL.match(label):
             return True
         year = self.document.info.year
         if year is None or _CARRIED_OVER.search(label):
@@ -490,7 +495,6 @@ class FactExtractor:
             kind = clause.kind
             pending_age += 1
             rate_age += 1
-            separator = self._separator(parsed[index - 1], clause) if index else 3
             if index:
                 was, depth = depth, depth + _brackets(parsed[index - 1], skip_lead=True)
                 if was == 0 and depth > 0:
@@ -555,6 +559,7 @@ class FactExtractor:
                 if inside and owner is not None and id(owner) not in bracket_lists:
                     owner = None  # "（公务用车购置费0.00万元，…）" details a part
                 if owner is not None and owner.total is not amount:
+                    separator = self._separator(parsed[index - 1], clause) if index else 3
                     established = item_separator.get(id(owner))
                     if owner.parts and established is not None and separator > established:
                         del open_lists[unit]  # "人员经费…、公用经费…；项目支出…"
@@ -586,8 +591,9 @@ class FactExtractor:
                 count[amount.quantity.unit] = count.get(amount.quantity.unit, 0) + 1
                 topic = topic or amount
             elif kind == "share":
-                pct = quantity(clause.first("PCT"))
-                if pct is None or self._is_approximate(clause, clause.first("PCT")):
+                pct_token = clause.first("PCT")
+                pct = quantity(pct_token)
+                if pct is None or self._is_approximate(clause, pct_token):
                     continue
                 named = "".join(t.text for t in clause.core if t.type == "TEXT")
                 named = re.sub(r"(?:的比重|的比例|比重|比例)?(?:为|是)?$", "", named)
@@ -641,8 +647,9 @@ class FactExtractor:
                     pending_age = 0
                     self.facts.append(pending)
                 elif kind == "change_rate":
-                    pct = quantity(clause.first("PCT"))
-                    if self._is_approximate(clause, clause.first("PCT")):
+                    pct_token = clause.first("PCT")
+                    pct = quantity(pct_token)
+                    if self._is_approximate(clause, pct_token):
                         continue  # "增长约 20%"
                     if pending is not None and pending_age <= 1 and pending.rate is None:
                         pending.rate_direction = direction
@@ -669,8 +676,9 @@ class FactExtractor:
                         Change(None, "flat", None, None, None, base, (direction_tok.text,), Span(direction_tok.start, direction_tok.end))
                     )
             elif kind in ("variance", "completion"):
-                pct = quantity(clause.first("PCT"))
-                if self._is_approximate(clause, clause.first("PCT")):
+                pct_token = clause.first("PCT")
+                pct = quantity(pct_token)
+                if self._is_approximate(clause, pct_token):
                     continue
                 # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%":
                 # the figures' labels say which is which even without 为/数.
@@ -742,10 +750,11 @@ def _leads_bracket(clause: Clause) -> bool:
 def _brackets(clause: Clause, skip_lead: bool = False) -> int:
     """Brackets the clause opens minus those it closes (its leading one, if
     ``skip_lead``, already counted)."""
-    text = "".join(t.text for t in clause.tokens if t.type == "TEXT")
-    if "(" not in text and ")" not in text and "（" not in text and "）" not in text:
-        return 0
-    depth = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    depth = 0
+    for token in clause.tokens:
+        if token.type == "TEXT" and ("(" in token.text or ")" in token.text or "（" in token.text or "）" in token.text):
+            text = token.text
+            depth += text.count("（") + text.count("(") - text.count("）") - text.count(")")
     return depth - 1 if skip_lead and _leads_bracket(clause) else depth
 
 
@@ -762,6 +771,8 @@ _BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?
 _BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|将近|不到|不足|大约|达到约)(?:为)?$")
 _APPROX_AFTER = re.compile(r"左右|以上|以下|上下|许|余")
+_APPROX_LAST = frozenset("约近逾过足到为")  # how the words before a rough figure end
+_APPROX_FIRST = frozenset("左以上许余")
 _PRIOR_LABEL = re.compile(r"^(?:上年|去年|上一年|上年度|上一年度)(?:同期)?(?:实际|决算|预算)?数?(?:为|是)?$")
 _CARRIED_OVER = re.compile(r"结转|结余|结存")
 
