@@ -23,8 +23,11 @@ _TOKEN_PATTERNS = (
     ("AMOUNT", rf"(?<![\d.]){_NUM}\s*(?:亿元|万元|元)"),
     ("COUNT", rf"(?<![\d.]){_NUM}\s*(?:人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天)"),
     ("NUMBER", rf"(?<![\d.]){_NUM}"),
-    ("VARW", r"预决算差异率|差异率"),
-    ("DONEW", r"完成(?:年初|全年)?预算的?|预算完成率|预算执行率"),
+    # "超出预算115.34%", "低于年初预算8.20%": a variance rate (before a number only,
+    # so that "决算数低于预算数" stays a relation)
+    ("VARW", r"预决算差异率|差异率|(?:超出|超过|低于)(?:年初|全年)?预算数?的?(?=\s*[-+]?\d)"),
+    # "决算数为年初预算数的119.79%": a completion rate
+    ("DONEW", r"完成(?:年初|全年)?预算的?|预算完成率|预算执行率|(?:年初|全年)?预算数?的(?=\s*[-+]?\d)"),
     ("BUDGETW", r"(?:年初|全年)?预算(?:数|总额)(?:为|是)?|(?:年初|全年)预算为"),
     ("FINALW", r"(?:支出)?决算数(?:为|是)?|支出决算为|决算为|(?:全年|实际)执行(?:数|总额)(?:为|是)?"),
     ("RELW", r"大于|小于|等于|高于|低于"),
@@ -39,7 +42,7 @@ _TOKEN_PATTERNS = (
 )
 # Every token starts with one of these characters; testing it first lets the
 # engine skip ordinary text in one step instead of trying every alternative.
-_FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占所其新:，,；;、。！？!?"
+_FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占所其新超:，,；;、。！？!?"
 _MASTER = re.compile(
     f"(?=[{_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS) + ")"
 )

@@ -29,6 +29,8 @@ class CompletionRateMismatch(Rule):
         Example("公务接待费预算为2.27万元，支出决算为1.89万元，完成预算的83.26%。", fails=False),
         Example("项目全年预算数为1,473.65万元，执行数为1,412.64万元，完成预算的97.86%。", fails=True),
         Example("项目全年预算数为1,473.65万元，执行数为1,412.64万元，完成预算的95.86%。", fails=False),
+        Example("年初预算为215.02万元，支出决算为257.57万元，决算数为年初预算数的119.79%。", fails=False),
+        Example("年初预算为215.02万元，支出决算为257.57万元，决算数为年初预算数的129.79%。", fails=True),
         # a heading that is a whole sentence states its figures too
         Example("一、“三公”经费\n\n（一）因公出国（境）费支出决算为0.00万元。\n\n"
                 "（二）公务接待费支出决算为0.47万元，年初预算为0.59万元，预算执行率为85.00%。", fails=True),

@@ -34,6 +34,9 @@ class VarianceRateMismatch(Rule):
         "agree with the two amounts. Not checked when the budget may be 0. Interval arithmetic.",
     )
     examples = (
+        Example("年初预算为6.91万元，支出决算为14.88万元，超出预算115.34%。", fails=False),
+        Example("年初预算为6.91万元，支出决算为14.88万元，超出预算105.34%。", fails=True),
+        Example("年初预算为10.00万元，支出决算为9.18万元，低于预算8.20%。", fails=False),
         Example("年初预算为512.34万元，决算数为430.55万元，预决算差异率为15.96%，决算数小于预算数。", fails=False),
         Example("年初预算为512.34万元，决算数为430.55万元，预决算差异率为16.96%，决算数小于预算数。", fails=True),
         Example("与年初预算相比，年初预算数 433.45 万元，决算数 434.50 万元，预决算差异率 2.40%。", fails=True),
