@@ -10,7 +10,7 @@ Not yet caught, so not listed: rates said in 倍 ("增长1.2倍", "是上年的2
 "同比增长-17.59%" without last year's figure, a year-on-year comparison table,
 a 人员经费合计 row against the economic items, a 收入支出决算总表 row with its 行次, a
 table against another table, tables with codes in brackets ("[2080101]") or with
-类/款/项 in separate columns, a self-evaluation's grade (优/良), an allocation list without 其中, "较年初预算增加X万元", sums written "A+B=C", arithmetic in words,
+类/款/项 in separate columns, a self-evaluation's grade (优/良), an allocation list without 其中, sums written "A+B=C", arithmetic in words,
 a share of a head count, and a 分别 share list whose total is not named.
 """
 
@@ -106,6 +106,8 @@ PLANTED = [
     ("nar_final_b", "完成全年预算的112.68%", "完成全年预算的121.68%", "N107"),
     ("nar_final_b", "决算数为年初预算数的119.79%", "决算数为年初预算数的129.79%", "N107"),
     ("nar_final_b", "超出预算115.34%", "超出预算105.34%", "N106"),
+    ("nar_final_b", "较年初预算增加235.51万元", "较年初预算增加253.51万元", "N102"),
+    ("nar_final_b", "较年初预算增加51.57万元", "较年初预算增加15.57万元", "N110"),
     # the third batch: table layouts of other provinces
     ("js_clean_neg", "30101 基本工资 223.52", "30101 基本工资 232.52", "B101"),
     ("yuan_final", "30101 基本工资 1,028,295.43", "30101 基本工资 1,082,295.43", "B101"),

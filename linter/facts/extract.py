@@ -488,6 +488,7 @@ class FactExtractor:
         bracket_lists: set[int] = set()
         labelled: list[Amount] = []  # the sentence's plain amounts, for bare 预算/决算 labels
         amount_at: dict[int, Amount] = {}  # clause index -> its plain amount
+        prior_figure: Amount | None = None  # "上年为 0.87 万元" in this sentence
         skip: set[int] = set()  # clauses read with the one before ("、14.14%")
         for index, clause in enumerate(parsed):
             if index in skip:
@@ -554,6 +555,8 @@ class FactExtractor:
                     # "上年为 0.87 万元": last year's figure is neither a part
                     # nor the current value a following change refers to; "约
                     # 500 万元" is not a figure to add or divide exactly.
+                    if prior:
+                        prior_figure = amount
                     continue
                 owner = open_lists.get(unit)
                 if inside and owner is not None and id(owner) not in bracket_lists:
@@ -644,6 +647,15 @@ class FactExtractor:
                         rate_only = None
                         continue
                     pending = Change(subject, direction, q, None, None, base, (direction_tok.text,), Span(direction_tok.start, amount_tok.end))
+                    if subject is not None and amount_tok.type == "AMOUNT":
+                        if "预算" in base and budget is not None and subject is final:
+                            pending.previous = budget
+                        elif (
+                            "预算" not in base and prior_figure is not None
+                            and prior_figure.quantity.unit == subject.quantity.unit
+                            and subject.span.start < prior_figure.span.start  # "X 0.69 万元，上年为 0.87 万元，减少…"
+                        ):
+                            pending.previous = prior_figure
                     pending_age = 0
                     self.facts.append(pending)
                 elif kind == "change_rate":
@@ -679,6 +691,18 @@ class FactExtractor:
                 pct_token = clause.first("PCT")
                 pct = quantity(pct_token)
                 if self._is_approximate(clause, pct_token):
+                    continue
+                if (
+                    kind == "variance" and pct is not None and pending is not None and pending_age <= 1
+                    and pending.rate is None and "预算" in pending.base and (budget is None or final is None)
+                ):
+                    # "支出1,590.70万元，较年初预算增加235.51万元，超出预算17.38%": the
+                    # rate of the change against the budget, checked like a change
+                    word = clause.first("VARW").text
+                    pending.rate_direction = "dec" if word.startswith("低于") else "inc" if word.startswith(("超出", "超过")) else pending.direction
+                    pending.rate = pct
+                    pending.words = (*pending.words, word)
+                    pending.span = Span(pending.span.start, pct.span.end)
                     continue
                 # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%":
                 # the figures' labels say which is which even without 为/数.

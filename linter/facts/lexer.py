@@ -17,7 +17,8 @@ _YEAR = r"(?:19|20)\d{2}\s*年度?"
 
 # Alternatives in priority order: the first that matches at a position wins.
 _TOKEN_PATTERNS = (
-    ("CMP", rf"(?:比|较|与)\s*(?:上年|上一年|去年|{_YEAR})\s*(?:同期)?\s*(?:年初)?(?:预算|决算)?\s*数?\s*(?:相比|比较)?|同比"),
+    ("CMP", rf"(?:比|较|与)\s*(?:上年|上一年|去年|{_YEAR})\s*(?:同期)?\s*(?:年初)?(?:预算|决算)?\s*数?\s*(?:相比|比较)?|同比"
+            r"|(?:比|较|与)\s*(?:年初|全年|调整后?的?)预算\s*数?\s*(?:相比|比较)?"),
     ("YEAR", rf"(?<!\d){_YEAR}"),
     ("PCT", rf"(?<![\d.]){_NUM}\s*%+"),
     ("AMOUNT", rf"(?<![\d.]){_NUM}\s*(?:亿元|万元|元)"),

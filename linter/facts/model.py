@@ -68,6 +68,9 @@ class Change:
     base: str  # the comparison base as printed ("比上年预算", "与上年相比")
     words: tuple[str, ...]  # the direction words as printed ("增加", "下降")
     span: Span
+    # the base figure itself, when the sentence states it: "上年为 0.87 万元",
+    # or the 年初预算 of "…年初预算为 A，支出决算为 B，较年初预算增加 X"
+    previous: "Amount | None" = None
     kind: str = field(default="change", init=False)
 
 

@@ -29,6 +29,9 @@ class ChangeRateMismatch(Rule):
         Example("项目支出 1.81 万元，比上年决算增加 1.81 万元，增长 100.00%。", fails=False),
         Example("收入总计 434.50 万元。支出总计 434.50 万元。\n\n收入支出总体与上年相比，减少 71.40 万元，下降 14.11%。", fails=False),
         Example("一般公共预算 715.52万元，与 2023 年度相比增加 54.84万元，增幅 9.30%。", fails=True, kind="budget"),
+        # against the budget: "较年初预算增加 A 万元，超出预算 R%"
+        Example("财政拨款支出1,590.70万元，较年初预算增加235.51万元，超出预算17.38%。", fails=False),
+        Example("财政拨款支出1,590.70万元，较年初预算增加235.51万元，超出预算27.38%。", fails=True),
         # a rate said roughly is not checked
         Example("培训费 300.00万元，比上年增加 50.00万元，增长约 20%。", fails=False),
         # last year's figure stated in the sentence is not the current value
@@ -53,12 +56,14 @@ class ChangeRateMismatch(Rule):
                 continue
             # A previous value that may be 0 allows any rate (often 100%).
             want = percent_mismatch(change / previous, fact.rate.interval, fact.rate.places)
+            budget_base = "预算" in fact.base  # "较年初预算增加 A，超出预算 R%"
+            base_zh, base_en = ("年初预算数", "the budget") if budget_base else ("上年数", "previous")
             if want is None:
                 continue
             yield self.finding(
                 fact.rate.span,
-                f"增减幅度应为 {want}（{fact.amount.text} ÷ 上年数，本年数 {fact.subject.quantity.text}），实为 {fact.rate.text}",
-                f"rate should be {want} ({fact.amount.text} / previous, current {fact.subject.quantity.text}), found {fact.rate.text}",
+                f"增减幅度应为 {want}（{fact.amount.text} ÷ {base_zh}，本年数 {fact.subject.quantity.text}），实为 {fact.rate.text}",
+                f"rate should be {want} ({fact.amount.text} / {base_en}, current {fact.subject.quantity.text}), found {fact.rate.text}",
                 expected=want,
                 actual=fact.rate.text,
             )
