@@ -529,7 +529,7 @@ class FactExtractor:
                         open_lists[unit] = Breakdown(head, [], False)
                         breakdowns.append(open_lists[unit])
             if has_qizhong:
-                for unit, head in last_of.items():
+                for unit, head in _heads(self.document.text, last_of).items():
                     outer = open_lists.get(unit)
                     nested = outer is not None and outer is not carried and not inside
                     if nested:
@@ -582,6 +582,12 @@ class FactExtractor:
                     amount_at[index] = amount
             elif kind in ("budget_amount", "final_amount"):
                 role = "budget" if kind == "budget_amount" else "final"
+                if self._is_prior(clause):
+                    # "上年预算数为 31.61 万元": last year's budget, not this one
+                    amount = self._amount(clause, clause.first("AMOUNT"), section, "prior")
+                    if amount is not None:
+                        prior_figure = amount
+                    continue
                 amount = self._amount(clause, clause.first("AMOUNT"), section, role)
                 if amount is None:
                     continue
@@ -763,6 +769,19 @@ def _respective_rates(parsed: list[Clause], index: int) -> tuple[list[Quantity],
         used.add(j)
         j += 1
     return [r for r in rates if r is not None], used
+
+
+def _heads(text: str, last_of: dict[str, Amount]) -> dict[str, Amount]:
+    """The figures a "其中" breaks down: the last one before it, and the last
+    of each other unit stated in the same stretch — "车辆 2辆，价值 41.02万元；
+    其中：…" breaks down both, but "团组0个，累计0人次；公务用车…3.91万元，其中："
+    only the 3.91 (a "；" lies between)."""
+    if len(last_of) < 2:
+        return last_of
+    anchor = max(last_of.values(), key=lambda a: a.span.start)
+    low = max(0, anchor.span.start - 200)
+    stretch = max(text.rfind("；", low, anchor.span.start), text.rfind(";", low, anchor.span.start))
+    return {unit: a for unit, a in last_of.items() if a.span.start > stretch}
 
 
 def _leads_bracket(clause: Clause) -> bool:

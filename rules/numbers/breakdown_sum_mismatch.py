@@ -54,6 +54,9 @@ class BreakdownSumMismatch(Rule):
         ),
         # "。其中：" breaks down the previous sentence's last figure (the 决算, not the 预算)
         Example("公务用车运行维护费预算为3.48万元，支出决算为3.71万元，完成预算的106.61%。其中：公务用车购置费0.00万元；公务用车运行维护费3.71万元。", fails=False),
+        # a "其中" breaks down the figures of its own stretch: 56人次 is not a part of 0人次
+        Example("其中：因公出国（境）费0.00万元，全年因公出国（境）团组0个，累计0人次；公务用车购置及运行维护费3.91万元，"
+                "其中：公务用车购置费0.00万元，公务用车运行维护费3.91万元；公务接待费1.19万元，国内公务接待8批次，56人次。", fails=False),
         # a figure said roughly is not summed: "约500万元"
         Example("本年支出合计约500万元，其中：基本支出300.12万元，项目支出210.35万元。", fails=False),
         # a bracket without 其中 details a part; the list goes on after it

@@ -36,6 +36,9 @@ class ShareMismatch(Rule):
         Example("二、支出预算\n\n项目支出 372.04万元。\n\n三、一般公共预算\n\n项目支出 329.65万元。\n\n四、绩效\n\n"
                 "项目资金 329.65万元，占项目支出的 88.61%。", fails=False, kind="budget"),
         Example("二、支出预算\n\n项目支出 372.04万元。\n\n四、绩效\n\n项目资金 329.65万元，占项目支出的 98.61%。", fails=True, kind="budget"),
+        # "上年预算数为 X" is last year's: the list breaks down this year's figure
+        Example("“三公”经费财政拨款预算数为18.35万元，上年预算数为31.61万元，比上年减少13.26万元。其中：因公出国（境）费预算8.52万元，占46.43%。",
+                fails=False, kind="budget", year=2025),
         # "分别支出 a、b、c，分别占 p、q、r": the rates pair with the amounts in order
         Example("一般公共预算财政拨款支出1,649.71万元。社会保障和就业支出（类）、卫生健康支出（类）、住房保障支出（类）"
                 "分别支出1,138.83万元、233.29万元、277.60万元，分别占一般公共预算财政拨款支出的69.03%、14.14%、16.83%。", fails=False),

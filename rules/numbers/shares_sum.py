@@ -87,9 +87,9 @@ class SharesSum(Rule):
             return
         yield self.finding(
             share.percent.span,
-            f"按金额计算占比为 {value}%，此处写作 {share.percent.text}，似为使合计恰为 100.00% 而调整",
-            f"computed share is {value}%, printed {share.percent.text}: apparently nudged "
-            "so that the shares make exactly 100.00%",
+            f"按金额计算占比为 {value}%，此处写作 {share.percent.text}（舍入误差内仍可成立），各项合计恰为 100.00%，可能为凑整而调整",
+            f"computed share is {value}%, printed {share.percent.text} (still possible within rounding); "
+            "the shares make exactly 100.00%, perhaps nudged",
             expected=f"{value}%",
             actual=share.percent.text,
             severity="info",
