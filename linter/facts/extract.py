@@ -229,9 +229,22 @@ class FactExtractor:
                     # "（三）公务接待费支出决算为0.47万元，年初预算为0.59万元，预算执行率为
                     # 85.00%": a heading that is a whole sentence states its figures
                     # (unless its text is also the start of its first paragraph).
-                    self.paragraph = Paragraph(span, self.document.text[span.start:span.end])
+                    # A sentence that runs on into the first paragraph ("…车辆6辆，其中"
+                    # / "：一般公务用车2辆，…") is read with it.
+                    children = node.children
+                    end = span.end
+                    first = children[0] if children else None
+                    if (
+                        isinstance(first, Paragraph)
+                        and not node.title.rstrip().endswith(("。", "；", ";"))
+                        and not self.document.text[span.end:first.span.start].strip(" \t\n:：")
+                    ):
+                        end, children = first.span.end, children[1:]
+                    self.paragraph = Paragraph(Span(span.start, end), self.document.text[span.start:end])
                     self._paragraph(self.paragraph, inner)
-                self._walk(node.children, inner)
+                    self._walk(children, inner)
+                else:
+                    self._walk(node.children, inner)
                 self.stack.pop()
             elif isinstance(node, Paragraph):
                 self.paragraph = node
@@ -343,6 +356,22 @@ class FactExtractor:
         self.context.by_key.setdefault(amount.key, []).append(amount)
         self.facts.append(amount)
         return amount
+
+    def _not_first_of_stretch(self, owner, clause, latest_figure, latest_unit, open_lists) -> bool:
+        """Since the "；" that followed the list's last part, has another
+        figure come first — one that is not the part of a list running in
+        parallel (车辆 …辆，价值 …万元)?"""
+        boundary = self._last_semicolon(clause)
+        if not owner.parts[-1].span.start < boundary < latest_figure:
+            return False
+        parallel = open_lists.get(latest_unit)
+        return not (parallel is not None and any(p.span.start < boundary for p in parallel.parts))
+
+    def _last_semicolon(self, clause: Clause) -> int:
+        """Where the last "；" before the clause is (within its sentence's reach)."""
+        text, start = self.document.text, clause.tokens[0].start
+        low = max(0, start - 200)
+        return max(text.rfind("；", low, start), text.rfind(";", low, start))
 
     def _separator(self, previous: Clause, clause: Clause) -> int:
         """How strongly two clauses are separated: 、 0, ， 1, ； 2."""
@@ -489,6 +518,7 @@ class FactExtractor:
         labelled: list[Amount] = []  # the sentence's plain amounts, for bare 预算/决算 labels
         amount_at: dict[int, Amount] = {}  # clause index -> its plain amount
         prior_figure: Amount | None = None  # "上年为 0.87 万元" in this sentence
+        latest_figure, latest_unit = -1, ""  # the sentence's last figure (of any unit): where, which unit
         skip: set[int] = set()  # clauses read with the one before ("、14.14%")
         for index, clause in enumerate(parsed):
             if index in skip:
@@ -566,6 +596,11 @@ class FactExtractor:
                     established = item_separator.get(id(owner))
                     if owner.parts and established is not None and separator > established:
                         del open_lists[unit]  # "人员经费…、公用经费…；项目支出…"
+                    elif owner.parts and self._not_first_of_stretch(owner, clause, latest_figure, latest_unit, open_lists):
+                        # after "；" a part opens its stretch (or follows the part of a
+                        # parallel list, "执法执勤用车 0辆，价值 0.00万元"): "…；同时编制
+                        # 绩效目标1个，涉及资金1,242.82万元" is not one
+                        del open_lists[unit]
                     else:
                         if owner.parts and established is None:
                             item_separator[id(owner)] = separator
@@ -575,6 +610,7 @@ class FactExtractor:
                             del open_lists[unit]
                 last_of[unit] = amount
                 count[unit] = count.get(unit, 0) + 1
+                latest_figure, latest_unit = amount.span.start, unit
                 if kind == "amount":
                     topic = topic or amount
                     last = amount
