@@ -11,8 +11,7 @@ Not yet caught, so not listed: rates said in 倍 ("增长1.2倍", "是上年的2
 a 人员经费合计 row against the economic items, a 收入支出决算总表 row with its 行次, a
 table against another table, tables with codes in brackets ("[2080101]") or with
 类/款/项 in separate columns, a self-evaluation's grade (优/良), an allocation list without 其中, sums written "A+B=C", arithmetic in words,
-a share of a head count, a 分别 share list whose total is not named, floor areas
-("平方米") in a 其中 list, a performance target table's funds, the count of target
+a share of a head count, a 分别 share list whose total is not named, a performance target table's funds, the count of target
 tables, and sub-units' counts against the consolidated one.
 """
 
@@ -123,6 +122,7 @@ PLANTED = [
     ('town_final', '本级4辆；', '本级5辆；', 'N104'),
     ('town_final', '其中本年收入合计703.77万元', '其中本年收入合计730.77万元', 'N104'),
     ('restate_final', '财政拨款支出1,009.49万元，占本年支出合计的87.48%', '财政拨款支出1,090.49万元，占本年支出合计的94.50%', 'N102'),
+    ("zj_county_budget", "办公用房3,256.48平方米", "办公用房3,526.48平方米", "N104"),
     # the fourth batch: narrative wording
     ("nar_final_b", "所占比重98.28%", "所占比重96.28%", "N101"),
     ("nar_final_b", "同比增长\n22.06%，增加额46.54万元", "同比增长\n32.06%，增加额46.54万元", "N102"),

@@ -22,7 +22,7 @@ _TOKEN_PATTERNS = (
     ("YEAR", rf"(?<!\d){_YEAR}"),
     ("PCT", rf"(?<![\d.]){_NUM}\s*%+"),
     ("AMOUNT", rf"(?<![\d.]){_NUM}\s*(?:亿元|万元|元)"),
-    ("COUNT", rf"(?<![\d.]){_NUM}\s*(?:人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天)"),
+    ("COUNT", rf"(?<![\d.]){_NUM}\s*(?:人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天|平方米)"),
     ("NUMBER", rf"(?<![\d.]){_NUM}"),
     # "超出预算115.34%", "低于年初预算8.20%": a variance rate (before a number only,
     # so that "决算数低于预算数" stays a relation)
