@@ -91,6 +91,7 @@ def parse_printed(text: str) -> tuple[Decimal, Interval] | None:
     dropped; anything else that is not a plain number gives None.
     """
     cleaned = text.translate(str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")).replace(",", "").replace("，", "")
+    cleaned = cleaned.replace(" ", "").replace("\u3000", "")  # "4 761.69" from a PDF
     cleaned = cleaned.strip()
     if not _NUMBER.match(cleaned):
         return None

@@ -437,7 +437,11 @@ class FactExtractor:
             owner = carried
         if owner is None:
             owner = self._item_list_total(part)
-        return owner.total if owner else None
+        if owner is None or owner.nested or _exceeds(owner):
+            # an uncertain list, or one whose parts outgrow its total ("剔除一次性
+            # 补发105.92万元…。其中：基本支出1,040.28万元，占65.38%"): not its share
+            return None
+        return owner.total
 
     def _named_total(self, key: str, before: int) -> Amount | None:
         """The total a share names ("占项目支出的"), unless the document has
@@ -805,6 +809,12 @@ def _respective_rates(parsed: list[Clause], index: int) -> tuple[list[Quantity],
         used.add(j)
         j += 1
     return [r for r in rates if r is not None], used
+
+
+def _exceeds(breakdown: Breakdown) -> bool:
+    """Do the list's parts so far certainly add up to more than its total?"""
+    low = sum((part.quantity.interval.lo for part in breakdown.parts), Decimal(0))
+    return low > breakdown.total.quantity.interval.hi
 
 
 def _heads(text: str, last_of: dict[str, Amount]) -> dict[str, Amount]:
