@@ -340,24 +340,29 @@ class Normalizer:
 
 
 _MAX_CONTENTS = 60  # entries a table of contents may list
+_TRAILING_PAGE = re.compile(r"\s+\d{1,3}\s*$")
 
 
 def _leaderless_contents(lines: list[InputLine]) -> set[int]:
-    """The entries of a table of contents printed without leaders or page
-    numbers: after "目录", headings up to the one that repeats the first
-    entry (where the body starts).  Without this the entries would be taken
+    """The entries of a table of contents printed without leaders (with or
+    without page numbers): after "目录", headings up to the one that repeats
+    the first entry (where the body starts).  Without this the entries would be taken
     for the document's own parts, and the body would restart their numbering.
     Anything that is not a short heading before the repeat: no such contents."""
     for pos, line in enumerate(lines):
         if "录" not in line.content or not _TOC_TITLE.match(line.folded.strip()):
             continue
         entries: list[InputLine] = []
+        first = ""
         for later in lines[pos + 1:pos + 1 + _MAX_CONTENTS]:
             text = re.sub(r"\s+", "", later.folded)
-            if entries and text == re.sub(r"\s+", "", entries[0].folded):
+            if entries and text == first:
                 return {entry.index for entry in entries} if len(entries) >= 2 else set()
             if match_numbering(text) is None or len(text) > 40 or re.search(r"[。，,；;]", text):
                 return set()
+            if not entries:
+                # an entry may end in its page number, after a space: "第一部分 部门概况 3"
+                first = re.sub(r"\s+", "", _TRAILING_PAGE.sub("", later.folded))
             entries.append(later)
         return set()
     return set()

@@ -150,3 +150,12 @@ def test_contents_without_leaders_or_page_numbers():
     # headings after "目录" that never repeat are the document's own
     plain = parse_text("目录\n第一部分 部门概况\n一、主要职能\n负责就业工作。\n")
     assert [s.raw_title for s in plain.sections()][:2] == ["部门概况", "主要职能"]
+
+
+def test_contents_whose_entries_end_in_page_numbers_without_leaders():
+    text = (
+        "目录\n第一部分 部门概况 3\n一、主要职能 3\n第二部分 名词解释 5\n"
+        "第一部分 部门概况\n一、主要职能\n负责就业工作。\n第二部分 名词解释\n说明。\n"
+    )
+    document = parse_text(text)
+    assert [s.raw_title for s in document.sections() if s.level == "part"] == ["部门概况", "名词解释"]
