@@ -792,5 +792,23 @@ def shown_in_table_unit(model: TableModel, value: Decimal, places: int) -> str:
 def table_models(document: Document) -> list[TableModel]:
     """Every table of the document, analysed (computed once per document)."""
     if document._table_models is None:
-        document._table_models = [analyze(document, table) for table in document.tables()]
+        document._table_models = [analyze(document, table) for table in _continued(document.tables())]
     return document._table_models
+
+
+_NUMBERED_TABLE = re.compile(r"表\d+|公开\d+表")  # not the unnumbered 自评表 of each project
+
+
+def _continued(tables: list[Table]) -> list[Table]:
+    """Tables with a table that continues them on the next page joined: a
+    finance system repeats "表5 / 2025年一般公共预算支出表" on each page, and
+    cut in two, a parent row on one page would lose its children on the next."""
+    joined: list[Table] = []
+    for table in tables:
+        previous = joined[-1] if joined else None
+        title = re.sub(r"\s+", "", table.title)
+        if previous is not None and _NUMBERED_TABLE.search(title) and re.sub(r"\s+", "", previous.title) == title:
+            joined[-1] = Table(Span(previous.span.start, table.span.end), previous.title, previous.rows + table.rows)
+        else:
+            joined.append(table)
+    return joined

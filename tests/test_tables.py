@@ -407,3 +407,15 @@ def test_an_economic_table_printed_two_column_groups_wide():
     assert sorted(row.code for row in model.rows) == ["301", "301 01", "301 02", "302", "302 01", "302 05"]
     assert codes(text, "final_account") == []
     assert codes(text.replace("30201 办公费 30.00", "30201 办公费 35.00"), "final_account") == ["B101"]
+
+
+def test_a_table_whose_title_repeats_on_the_next_page_is_one_table():
+    text = classified(
+        "总计 600.00 69.00 531.00\n208 社会保障和就业支出 600.00 69.00 531.00\n"
+        "208 01   人力资源和社会保障管理事务 69.00 69.00\n208 01 01     行政运行 69.00 69.00\n"
+        "- 5 -\n表 3\n部门支出总体情况表\n单位：万元\n功能分类科目名称 合计 基本支出 项目支出\n"
+        "208 99   其他社会保障和就业支出 531.00 531.00\n208 99 99     其他社会保障和就业支出 531.00 531.00\n"
+    )
+    (model,) = table_models(parse_text(text, overrides=Overrides(kind="budget", year=2024)))
+    assert [row.code for row in model.rows][-1] == "208 99 99"
+    assert codes(text) == []
