@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-—–]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–]*$"
+    r"^[\s\-—–]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*(?:/\s*(?:共\s*)?|[，,]?\s*共\s*)\d{1,4}\s*页?)?[\s\-—–]*$"
 )
 
 # Full-width forms folded for parsing.  Every entry maps one character to one
