@@ -340,7 +340,7 @@ class Normalizer:
 
 
 _MAX_CONTENTS = 60  # entries a table of contents may list
-_TRAILING_PAGE = re.compile(r"\s+\d{1,3}\s*$")
+_TRAILING_PAGE = re.compile(r"(?<!\d)\d{1,3}\s*$")  # "部门概况 3", "部门概况3"
 
 
 def _leaderless_contents(lines: list[InputLine]) -> set[int]:

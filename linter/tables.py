@@ -796,7 +796,23 @@ def table_models(document: Document) -> list[TableModel]:
     return document._table_models
 
 
-_NUMBERED_TABLE = re.compile(r"表\d+|公开\d+表")  # not the unnumbered 自评表 of each project
+_NUMBERED_TABLE = re.compile(r"表\s*\d{1,2}(?!\d)|公开\s*\d{1,2}\s*表")  # not the unnumbered 自评表 of each project
+
+
+def _continues(previous: str, title: str) -> bool:
+    """Is a table titled ``title`` the continuation of one titled
+    ``previous``: the same numbered title, the same number ("表5" repeated
+    alone), or the numbered table's name repeated without its number?"""
+    label, again = _NUMBERED_TABLE.search(previous), _NUMBERED_TABLE.search(title)
+    if label is None:
+        return False
+    number = re.sub(r"\s+", "", label.group())
+    previous, title = re.sub(r"\s+", "", previous), re.sub(r"\s+", "", title)
+    if title == previous:
+        return True
+    if again is not None:
+        return re.sub(r"\s+", "", again.group()) == number and (title == number or title in previous or previous in title)
+    return len(title) >= 4 and title in previous
 
 
 def _continued(tables: list[Table]) -> list[Table]:
@@ -806,8 +822,7 @@ def _continued(tables: list[Table]) -> list[Table]:
     joined: list[Table] = []
     for table in tables:
         previous = joined[-1] if joined else None
-        title = re.sub(r"\s+", "", table.title)
-        if previous is not None and _NUMBERED_TABLE.search(title) and re.sub(r"\s+", "", previous.title) == title:
+        if previous is not None and _continues(previous.title, table.title):
             joined[-1] = Table(Span(previous.span.start, table.span.end), previous.title, previous.rows + table.rows)
         else:
             joined.append(table)

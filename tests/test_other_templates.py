@@ -82,6 +82,13 @@ EXPECTED = {
     "restate_final": ["S102"],
     "town_final": ["S102"],
     "zj_county_budget": ["S103", "S103", "N105", "S103"],
+    # a sixth batch, on extraction quirks: sentences and numbers broken across
+    # pages, running headers, footnotes, contents without leaders, numbered
+    # tables whose title repeats on each page, "剔除…因素后", "（上年为…）"
+    "pdf_budget_a": [],
+    "pdf_budget_b": [],
+    "pdf_final_a": [],
+    "pdf_final_b": [],
 }
 
 # (document, printed text, planted text, the rule that must report it)

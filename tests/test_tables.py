@@ -419,3 +419,14 @@ def test_a_table_whose_title_repeats_on_the_next_page_is_one_table():
     (model,) = table_models(parse_text(text, overrides=Overrides(kind="budget", year=2024)))
     assert [row.code for row in model.rows][-1] == "208 99 99"
     assert codes(text) == []
+
+
+def test_a_table_continued_under_its_number_alone_or_its_name_alone():
+    first = "表5\n2025年一般公共预算支出表\n单位：万元\n功能分类科目名称 合计 基本支出 项目支出\n"
+    rows_1 = "合计 600.00 69.00 531.00\n208 社会保障和就业支出 600.00 69.00 531.00\n208 01   人力资源和社会保障管理事务 69.00 69.00\n"
+    rows_2 = "208 99   其他社会保障和就业支出 531.00 531.00\n"
+    for repeat in ("表5\n单位：万元\n", "2025年一般公共预算支出表\n单位：万元\n"):
+        text = first + rows_1 + "- 5 -\n" + repeat + "功能分类科目名称 合计 基本支出 项目支出\n" + rows_2
+        (model,) = [m for m in table_models(parse_text(text)) if m.kind == "classified"]
+        assert model.rows[-1].code == "208 99"
+        assert codes(text) == []

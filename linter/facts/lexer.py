@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Digit groups joined by a comma (also full-width, or followed by a space from
-# the PDF: "4, 761.69").  A bare space is not taken as a separator: "项目2
+# Digit groups joined by a comma (also full-width, or with a space beside it
+# from the PDF: "4, 761.69", "4 ,761.69").  A bare space is not taken as a separator: "项目2
 # 100.00万元" is a label's number and an amount.
-_NUM = r"[-+]?(?:\d{1,3}(?:[,，][ \u3000]?\d{3})+|\d+)(?:\.\d+)?"
+_NUM = r"[-+]?(?:\d{1,3}(?:[ \u3000]?[,，][ \u3000]?\d{3})+|\d+)(?:\.\d+)?"
 _YEAR = r"(?:19|20)\d{2}\s*年度?"
 
 # Alternatives in priority order: the first that matches at a position wins.
