@@ -42,6 +42,7 @@ _CONTINUATION_START = re.compile(
 # A line ending in a digit or a decimal point stops inside a number or just
 # before its unit: the sentence goes on, whatever the line's width.
 _ENDS_IN_NUMBER = re.compile(r"[\d.]$")
+_IN_SENTENCE = re.compile(r"[，,。；;]")  # a heading line that runs on into a sentence
 _TABLE_TITLE_RE = re.compile(
     r"^(?:附?表\s*\d+(?:[-—－]\d+)?(?:\s+\S.*)?|[^\s，。；：:,;、]{2,40}表(?:\(\d{4}\s*年度?\))?)$"
 )
@@ -167,7 +168,8 @@ class Normalizer:
     def _is_full(self, line: InputLine) -> bool:
         return self.widths[line.index] >= self.full_width
 
-    def _unit_open(self, unit: Unit | None) -> bool:
+    def _unit_open(self, unit: Unit | None, following: str = "") -> bool:
+        """Does ``unit`` go on into the next line (whose folded text is ``following``)?"""
         if unit is None or unit.kind not in ("paragraph", "heading"):
             return False
         last = unit.pieces[-1]
@@ -176,8 +178,10 @@ class Normalizer:
             return False
         if text.endswith(_CONTINUES):
             return True
-        if unit.kind == "paragraph" and _ENDS_IN_NUMBER.search(text):
-            return True
+        if _ENDS_IN_NUMBER.search(text) and (unit.kind == "paragraph" or _IN_SENTENCE.search(text)):
+            return True  # a number cut at the line end (also in a run-in heading's sentence)
+        if unit.kind == "paragraph" and text.endswith((":", "：")) and following and not is_table_title(following):
+            return True  # "主要原因是：" / "一是…": the explanation follows
         if unit.kind == "heading" and len(unit.pieces) == 1 and _COMPLETE_TITLE.search(text):
             # "（一）…总体情况" is a whole title even when it nearly fills the line.
             return False
@@ -222,7 +226,7 @@ class Normalizer:
             else:
                 self.table.rows.append(Piece(line, line.start, line.end))
             return
-        if not self._unit_open(self.open) and not self._resumes(folded):
+        if not self._unit_open(self.open, folded) and not self._resumes(folded):
             if self.pending_title is not None and self._is_title_tail(folded):
                 self.pending_title.title_tail.append(Piece(line, line.start, line.end))
                 self.pending_title = None

@@ -159,3 +159,19 @@ def test_contents_whose_entries_end_in_page_numbers_without_leaders():
     )
     document = parse_text(text)
     assert [s.raw_title for s in document.sections() if s.level == "part"] == ["部门概况", "名词解释"]
+
+
+def test_a_run_in_headings_sentence_goes_on_past_a_number_cut_at_the_line_end():
+    """Found by re-wrapping consistent documents: "…工程预算28.6" / "4万元，…"
+    under a run-in heading read as 4 万元."""
+    text = (
+        "（二）政府采购预算情况。2025年本部门政府采购预算总额117.58万元，其中：政府采\n"
+        "购货物预算18.63万元，占15.84%；政府采购工程预算28.6\n4万元，占24.36%；政府采购服务预算70.30万元，占59.7\n9%。\n"
+    )
+    assert "28.64万元" in parse_text(text).text.replace("\n", "")
+
+
+def test_a_line_ending_in_a_colon_goes_on():
+    text = "一、说明\n差异原因是：\n本单位固定资产车辆与公务用车保有量一致无差异。\n"
+    document = parse_text(text)
+    assert len(document.paragraphs()) == 1
