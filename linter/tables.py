@@ -437,8 +437,9 @@ def _three_public_across(document: Document, table: Table, unit: str, model: Tab
 
 # -- performance tables ---------------------------------------------------------
 
-_FUNDS = re.compile(r"^(?:年度资金总额|年度总资金|资金总额)")
-_FUNDS_HEAD = ("年度资金总额", "年度总资金", "资金总额", "总分")
+_FUNDS_LABELS = ("年度资金总额", "年度总资金", "资金总额")
+_FUNDS = re.compile("^(?:" + "|".join(_FUNDS_LABELS) + ")")
+_FUNDS_HEAD = (*_FUNDS_LABELS, "总分")  # how a funds or total-score row starts
 _SCORE = re.compile(r"^总分$")
 
 

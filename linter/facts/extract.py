@@ -369,9 +369,7 @@ class FactExtractor:
 
     def _last_semicolon(self, clause: Clause) -> int:
         """Where the last "；" before the clause is (within its sentence's reach)."""
-        text, start = self.document.text, clause.tokens[0].start
-        low = max(0, start - 200)
-        return max(text.rfind("；", low, start), text.rfind(";", low, start))
+        return _last_semicolon_before(self.document.text, clause.tokens[0].start)
 
     def _separator(self, previous: Clause, clause: Clause) -> int:
         """How strongly two clauses are separated: 、 0, ， 1, ； 2."""
@@ -519,7 +517,6 @@ class FactExtractor:
         depth = 0
         saved: tuple | None = None
         bracket_lists: set[int] = set()
-        labelled: list[Amount] = []  # the sentence's plain amounts, for bare 预算/决算 labels
         amount_at: dict[int, Amount] = {}  # clause index -> its plain amount
         prior_figure: Amount | None = None  # "上年为 0.87 万元" in this sentence
         latest_figure, latest_unit = -1, ""  # the sentence's last figure (of any unit): where, which unit
@@ -618,7 +615,6 @@ class FactExtractor:
                 if kind == "amount":
                     topic = topic or amount
                     last = amount
-                    labelled.append(amount)
                     amount_at[index] = amount
             elif kind in ("budget_amount", "final_amount"):
                 role = "budget" if kind == "budget_amount" else "final"
@@ -649,7 +645,7 @@ class FactExtractor:
                 named = re.sub(r"^分别|的$", "", named)
                 if "分别" in "".join(t.text for t in clause.tokens if t.type == "TEXT"):
                     # "A、B、C 分别支出 a、b、c 万元，分别占 p、q、r%": pair them in order
-                    parts = _respective_parts(parsed, index, amount_at)
+                    parts = _respective_parts(index, amount_at)
                     pcts, used = _respective_rates(parsed, index)
                     skip.update(used)
                     if len(parts) == len(pcts) >= 2:
@@ -752,8 +748,9 @@ class FactExtractor:
                     continue
                 # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%":
                 # the figures' labels say which is which even without 为/数.
-                budget = budget or next((a for a in reversed(labelled) if _BARE_BUDGET.search(a.label)), None)
-                final = final or next((a for a in reversed(labelled) if _BARE_FINAL.search(a.label)), None)
+                plain = list(amount_at.values())[::-1]  # the sentence's plain amounts, latest first
+                budget = budget or next((a for a in plain if _BARE_BUDGET.search(a.label)), None)
+                final = final or next((a for a in plain if _BARE_FINAL.search(a.label)), None)
                 if pct is not None and budget is not None and final is not None and budget is not final:
                     if kind == "variance":
                         self.facts.append(Variance(budget, final, pct, None, None))
@@ -788,7 +785,7 @@ class FactExtractor:
 _CONNECTORS = {"和", "及", "与", "以及"}
 
 
-def _respective_parts(parsed: list[Clause], index: int, amount_at: dict[int, Amount]) -> list[Amount]:
+def _respective_parts(index: int, amount_at: dict[int, Amount]) -> list[Amount]:
     """The amounts listed just before "分别占…" ("a 万元、b 万元、c 万元")."""
     parts: list[Amount] = []
     j = index - 1
@@ -825,9 +822,15 @@ def _heads(text: str, last_of: dict[str, Amount]) -> dict[str, Amount]:
     if len(last_of) < 2:
         return last_of
     anchor = max(last_of.values(), key=lambda a: a.span.start)
-    low = max(0, anchor.span.start - 200)
-    stretch = max(text.rfind("；", low, anchor.span.start), text.rfind(";", low, anchor.span.start))
+    stretch = _last_semicolon_before(text, anchor.span.start)
     return {unit: a for unit, a in last_of.items() if a.span.start > stretch}
+
+
+def _last_semicolon_before(text: str, position: int) -> int:
+    """Where the last "；" (or ";") before ``position`` is, looking back a
+    sentence's length at most; -1 when there is none."""
+    low = max(0, position - 200)
+    return max(text.rfind("；", low, position), text.rfind(";", low, position))
 
 
 def _leads_bracket(clause: Clause) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from linter.facts.extract import table_prose
 from linter.facts.model import Amount, SpanIndex
 from linter.issues import Message
 from linter.numbers import parse_printed
@@ -107,7 +106,10 @@ class EvaluationSummary(Rule):
         patterns = {stem: re.compile(r"\s*".join(map(re.escape, stem))) for stem in projects}
         amounts = SpanIndex(f for f in document.facts if isinstance(f, Amount) and f.quantity.unit == "万元")
         # A summary may follow the table before it in the extracted text, and
-        # so be read as that table's prose.
+        # so be read as that table's prose.  (Imported here: the fact
+        # extractor brings Lark, which `disclint rules` need not load.)
+        from linter.facts.extract import table_prose
+
         prose = [p for table in document.tables() for p in table_prose(document, table)]
         for paragraph in document.paragraphs() + prose:
             if not _SUMMARY.search(paragraph.text):
