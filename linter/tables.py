@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from linter.facts.model import Quantity
-from linter.numbers import UNIT_TO_WAN, Interval, parse_printed, places_of
+from linter.numbers import UNIT_TO_WAN, Interval, parse_printed, places_of, rounded
 from linter.sourcemap import Span
 from linter.tree import Cell, Document, Table
 
@@ -125,6 +125,10 @@ class TableModel:
     # when the weights do not add up, but every line of the indicator part
     # that carries a number was read as an indicator's weight and score
     read_in_full: list[IndicatorRow] | None = None
+
+    @property
+    def span(self) -> Span:
+        return self.table.span
 
 
 def _quantity(document: Document, cell: Cell, unit: str) -> Quantity | None:
@@ -787,14 +791,18 @@ def in_table_unit(model: TableModel, interval: Interval) -> Interval:
 def shown_in_table_unit(model: TableModel, value: Decimal, places: int) -> str:
     """A sum of table figures as the table would print it."""
     value = value * 10000 if model.unit == "元" else value
-    return str(value.quantize(Decimal(1).scaleb(-places)))
+    return str(rounded(value, places))
+
+
+def read_tables(document: Document) -> list[TableModel]:
+    """Every table of the document, analysed: the table stage of the fact
+    store (rules ask ``document.facts.tables()``)."""
+    return [analyze(document, table) for table in _continued(document.tables())]
 
 
 def table_models(document: Document) -> list[TableModel]:
     """Every table of the document, analysed (computed once per document)."""
-    if document._table_models is None:
-        document._table_models = [analyze(document, table) for table in _continued(document.tables())]
-    return document._table_models
+    return document.facts.tables()
 
 
 _NUMBERED_TABLE = re.compile(r"表\s*\d{1,2}(?!\d)|公开\s*\d{1,2}\s*表")  # not the unnumbered 自评表 of each project

@@ -111,18 +111,18 @@ class Document:
     children: list[Node]
     line_count: int
 
-    _facts: list | None = field(default=None, repr=False)
-    _table_models: list | None = field(default=None, repr=False)  # linter.tables
+    _facts: object | None = field(default=None, repr=False)  # linter.facts.store.FactStore
     _by_kind: dict | None = field(default=None, repr=False)
 
     @property
-    def facts(self) -> list:
-        """The typed facts of the paragraphs (linter.facts), extracted once
-        and shared by every rule."""
+    def facts(self):
+        """Every fact of the document, prose and tables, in one
+        :class:`~linter.facts.store.FactStore` shared by every rule (each
+        stage runs once, on first use)."""
         if self._facts is None:
-            from linter.facts.extract import extract_facts
+            from linter.facts.store import FactStore
 
-            self._facts = extract_facts(self)
+            self._facts = FactStore(self)
         return self._facts
 
     def location(self, span: Span) -> Location:

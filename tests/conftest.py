@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# In CI the property tests replay the same examples every run, so that a
-# failure there is reproducible and never a coin toss; locally they explore
-# new examples each run (and hypothesis keeps the failures it finds).
-settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# The property tests replay the same examples on every run, with or without CI,
+# and keep no example database: a newcomer's first run and CI's are the same
+# run, and a failure is reproducible, never a coin toss or a case saved by an
+# earlier run.  To explore new examples, set HYPOTHESIS_PROFILE=explore (random
+# examples, failures kept in .hypothesis/ and replayed until fixed).
+settings.register_profile("default", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from linter.facts.model import Breakdown
 from linter.issues import Message
-from linter.numbers import Interval
+from linter.numbers import Interval, rounded
 from linter.rule import Example, Rule
 
 
@@ -86,7 +86,7 @@ class BreakdownSumMismatch(Rule):
             if total.text.endswith("元") and not total.text.endswith("万元"):
                 # a total printed in 元: say the sum in 元 too, not 70.501280万元
                 unit, value, shown = "元", value * 10000, parts.scale(Decimal(10000))
-            printed_sum = f"{value.quantize(Decimal(1).scaleb(-total.places)) if total.places else value}{unit}"
+            printed_sum = f"{rounded(value, total.places) if total.places else value}{unit}"
             if parts.lo > total.interval.hi:
                 zh = f"分项之和 {printed_sum} 超过总数 {total.text}"
                 en = f"the parts add up to {printed_sum}, more than the total {total.text}"
