@@ -139,3 +139,15 @@ def percent_mismatch(ratio: Interval | None, printed: Interval, places: int) -> 
     if expected.intersects(printed):
         return None
     return expected.describe(places, "%")
+
+
+def at_places(quantity, places: int) -> Interval:
+    """The interval a printed figure stands for in a table that prints such
+    figures to ``places`` decimals somewhere: a table that prints "16.25"
+    would print a score of 19.6 as "19.6", so its "20" is 20 to that
+    precision — not 19.5–20.5, which would leave a sum of ten integer scores
+    ±5 wide."""
+    if quantity.places >= places:
+        return quantity.interval
+    half = Decimal(5).scaleb(-(places + 1))
+    return Interval(quantity.value - half, quantity.value + half)
