@@ -59,3 +59,30 @@ def disclint_formatters():
     (the text format's switches) and ``rules`` (the rules of the run, for
     formats that describe them, like SARIF).
     """
+
+
+@hookspec
+def disclint_fact_handlers():
+    """Return a list of fact handlers, so that a plugin's rule reads facts
+    and never re-reads the text.
+
+    A fact handler is a callable ``handler(document) -> Iterable[fact]``, run
+    once per document (on first use, after the built-in prose stage).  Each
+    fact is any object with a ``span`` (a :class:`linter.sourcemap.Span` into
+    ``document.text``); the store keeps them with the built-in facts, where a
+    rule finds them with ``document.facts.of(TheFactType)``.
+    """
+
+
+@hookspec
+def disclint_table_readers():
+    """Return a list of table readers for table families the built-in
+    readers do not know.
+
+    A table reader is an object with ``kind`` (a str naming its family),
+    ``accepts(document, table) -> bool`` and ``read(document, table)``
+    returning a :class:`linter.tables.TableModel` of that ``kind``.  Plugin
+    readers are asked before the built-in ones; the first that accepts a
+    table reads it.  Rules find the result with
+    ``document.facts.tables(kind=...)``.
+    """

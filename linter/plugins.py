@@ -74,3 +74,13 @@ def all_readers() -> dict:
         for suffix, reader in (contributed or {}).items():
             readers.setdefault(suffix.lower(), reader)
     return readers
+
+
+def fact_handlers() -> list:
+    """Every plugin's fact handlers (see hookspecs.disclint_fact_handlers)."""
+    return [handler for contributed in plugin_manager().hook.disclint_fact_handlers() for handler in (contributed or ())]
+
+
+def table_readers() -> list:
+    """Every plugin's table readers (see hookspecs.disclint_table_readers)."""
+    return [reader for contributed in plugin_manager().hook.disclint_table_readers() for reader in (contributed or ())]

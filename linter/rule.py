@@ -43,6 +43,9 @@ class Rule:
     summary: ClassVar[Message] = Message("", "")
     description: ClassVar[Message] = Message("", "")
     examples: ClassVar[tuple[Example, ...]] = ()
+    # The fact types the rule reads from ``document.facts`` (shown by
+    # ``disclint facts --rule CODE``); empty for a rule that reads the outline.
+    consumes: ClassVar[tuple[type, ...]] = ()
 
     def applies_to(self, document: Document) -> bool:
         return document.info.kind in self.kinds

@@ -282,7 +282,7 @@ def test_b106_compares_the_narrative_of_002_with_tables_of_the_same_scope():
     """002's 21 narrative figures (基本支出 / 项目支出 of all funds and of the
     一般公共预算, the three 类, the twelve 项, 人员经费 / 公用经费) are each
     compared with the tables of their own scope only, and agree."""
-    from rules.tables.text_against_tables import comparisons
+    from rules.tables.B106_text_against_tables import comparisons
 
     document = load_document(str(CORPUS[2]))
     found = list(comparisons(document))

@@ -36,6 +36,7 @@ class FactStore:
         self._prose_reader = prose_reader
         self._table_reader = table_reader
         self._prose: list | None = None
+        self._plugin_facts: list | None = None
         self._tables: list | None = None
         self._by_type: dict[type, list] = {}
         self._by_key: dict[str, list[Amount]] | None = None
@@ -52,6 +53,17 @@ class FactStore:
                 from linter.facts.extract import extract_facts as reader
             self._prose = reader(self._document)
         return self._prose
+
+    @property
+    def plugin_facts(self) -> list:
+        """The facts the plugins' fact handlers produced (hookspecs.
+        disclint_fact_handlers), in document order."""
+        if self._plugin_facts is None:
+            from linter.plugins import fact_handlers
+
+            found = [fact for handler in fact_handlers() for fact in handler(self._document)]
+            self._plugin_facts = sorted(found, key=lambda fact: fact.span.start)
+        return self._plugin_facts
 
     def tables(self, kind: str | None = None) -> list:
         """The tables as read (:class:`linter.tables.TableModel`), in document
@@ -76,8 +88,9 @@ class FactStore:
         return len(self.prose)
 
     def of(self, *kinds: type) -> list:
-        """The facts of these types, prose and table alike, in document order
-        within each stage (prose first)."""
+        """The facts of these types — prose, plugin and table facts alike — in
+        document order within each stage (prose first) for one type, and in
+        document order for several."""
         found: list = []
         for kind in kinds:
             if kind not in self._by_type:
@@ -110,6 +123,7 @@ class FactStore:
 
     def _all(self) -> Iterator:
         yield from self.prose
+        yield from self.plugin_facts
         for model in self.tables():
             yield model
             yield from model.rows
