@@ -174,9 +174,22 @@ def test_deleted_text_field_codes_and_text_boxes_are_not_body_text(tmp_path):
 
 
 def test_extract_prints_a_docx_as_its_paragraphs(tmp_path):
+    """What _draft wrote, one paragraph or table row per line: the empty
+    paragraph stays an empty line, a row's cells are joined by one space and
+    the merged header cell is printed once."""
     draft = _draft(tmp_path / "draft.docx")
     result = run_cli("extract", str(draft))
-    assert result.returncode == 0 and result.stdout.decode("utf-8") == read_docx(str(draft)).text
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8").split("\n") == [
+        "一、主要职能",
+        "负责全市就业服务和职业培训工作，组织实施人才评价。",
+        "",
+        "项目 备注",
+        "基本支出 10.00 ××",
+        "项目支出 5.00 已完成",
+        "三、机构设置及人员情况",
+        "",
+    ]
 
 
 def test_files_that_are_not_docx_are_one_line_issues(tmp_path):

@@ -5,6 +5,9 @@ bounded fuzz run of the reader and the parser on arbitrary bytes."""
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +18,7 @@ from linter.formatters import json_format
 from linter.pipeline import parse_text
 from linter.plugins import all_rules
 from linter.reading import ReadError, decode
+from linter.sourcemap import Span
 
 RULES = all_rules()
 SAMPLES = [path.read_text(encoding="utf-8")[:4000] for path in CORPUS]
@@ -77,19 +81,55 @@ def test_arbitrary_text_never_crashes(text):
     check_no_crash(text)
 
 
+def _input_lines(text: str) -> list[str]:
+    """The decoded text's lines, split here independently of the reader."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if len(lines) > 1 and lines[-1] == "" else lines
+
+
+def _droppable(line: str, lines: list[str]) -> bool:
+    """A line the reader may leave out of the working text: one shaped like a
+    page number ("12", "- 3 -", "第 2 页 共 9 页") or one repeated as a running
+    header (on three pages at least)."""
+    folded = unicodedata.normalize("NFKC", line).strip()
+    page_number = any(ch.isdigit() for ch in folded) and len(re.sub(r"[\d\s\-—–第页共/,，]", "", folded)) == 0
+    return page_number or sum(1 for other in lines if other.strip() == line.strip()) >= 3
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=4000))
+@given(
+    st.binary(max_size=4000)
+    | st.text(max_size=2000).map(lambda text: text.encode("utf-8"))
+    | st.text(max_size=500).map(lambda text: text.encode("gb18030", "ignore"))
+)
 def test_fuzz_the_reader_and_parser_on_bytes(data):
-    """Any bytes: decoded or refused with a ReadError, and what decodes parses."""
+    """Any bytes: refused as unreadable (E001), or decoded.  Decoded text is
+    refused as empty (E002) only when no line holds more than a page number,
+    and otherwise parses to a Document whose working text holds the input's
+    lines and nothing else: every character maps back to that character of
+    the input, and only page numbers and running headers are left out."""
     try:
         decoded = decode(data)
     except ReadError as error:
-        assert error.zh and error.en
+        assert error.code == "E001" and error.zh and error.en
         return
+    lines = _input_lines(decoded.text)
+    written = [line for line in lines if line.strip(" \t\f\u3000\u00a0\ufeff")]
     try:
-        parse_text(decoded.text)
-    except ReadError:
-        pass
+        document = parse_text(decoded.text)
+    except ReadError as error:
+        assert error.code == "E002" and all(_droppable(line, lines) for line in written)
+        return
+    assert written, "a text of blank lines must be refused as empty"
+    for offset, char in enumerate(document.raw):
+        if char != "\n":  # "\n" separates the working text's units
+            where = document.location(Span(offset, offset + 1))
+            assert lines[where.line - 1][where.column - 1] == char
+    printed = Counter(ch for line in written for ch in line if not ch.isspace() and ch != "\ufeff")
+    kept = Counter(ch for ch in document.raw if not ch.isspace())
+    assert not kept - printed, "the working text holds characters the input does not"
+    droppable = Counter(ch for line in written if _droppable(line, lines) for ch in line if not ch.isspace())
+    assert not (printed - kept) - droppable, "a line that is neither a page number nor a running header was lost"
 
 
 def test_huge_numbers_are_described_without_crashing():
