@@ -111,9 +111,15 @@ _RENDER = {
 
 
 def fact_lines(document) -> list[str]:
-    """One line per claim of the prose, in document order: "L<line> <claim>"."""
-    facts = document.facts.of(*FACT_KINDS)
-    return [f"L{_line(document, fact.span)} {_RENDER[type(fact)](document, fact)}" for fact in facts]
+    """One line per claim of the prose, in document order: "L<line> <claim>"
+    (claims at the same position, such as two breakdowns of one total, in the
+    order of their lines, so that the order the extractor emits them in does
+    not matter)."""
+    claims = [
+        (fact.span.start, f"L{_line(document, fact.span)} {_RENDER[type(fact)](document, fact)}")
+        for fact in document.facts.of(*FACT_KINDS)
+    ]
+    return [line for _, line in sorted(claims)]
 
 
 def _row(document, row) -> str:
