@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 # A classification level printed after a subject: "社会保障和就业（类）".
 _LEVEL_MARK = re.compile(r"\((?:类|款|项)\)|（(?:类|款|项)）")
 _SUBJECT_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|\s|其中|:|的|合计|小计|为$|是$")
+# The unit every amount of money is kept in (linter.numbers.UNIT_TO_WAN).
+MONEY = "万元"
 # The part columns of the classified tables, which the text names as such.
 SPENDING_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
@@ -130,6 +132,11 @@ class Scope:
     def __init__(self, scopes: "ProseScopes", amount: "Amount") -> None:
         self._scopes = scopes
         self._amount = amount
+
+    @property
+    def money(self) -> bool:
+        """An amount of money (every one is kept in 万元), not a count or a rate."""
+        return self._amount.quantity.unit == MONEY
 
     @property
     def in_table(self) -> bool:

@@ -18,6 +18,7 @@ pipeline of small steps, each its own module:
 """
 
 from linter.tables.model import (
+    TOTAL_COLUMN,
     FundsRow,
     IndicatorRow,
     ScoreRow,
@@ -33,6 +34,7 @@ from linter.tables.three_public import THREE_PUBLIC_ROWS
 __all__ = [
     "BUILTIN_READERS",
     "THREE_PUBLIC_ROWS",
+    "TOTAL_COLUMN",
     "FundsRow",
     "IndicatorRow",
     "ScoreRow",

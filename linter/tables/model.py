@@ -20,6 +20,10 @@ from linter.sourcemap import Span
 from linter.tree import Table
 
 
+# The column every classified row has: its total.
+TOTAL_COLUMN = "合计"
+
+
 @dataclass(slots=True)
 class TableRow:
     label: str  # the row's name (without its code)
@@ -44,6 +48,16 @@ class TableRow:
     def title(self) -> str:
         """How messages name the row: its code and name, or just the name."""
         return f"{self.code} {self.label}" if self.code else self.label
+
+    @property
+    def total(self) -> Quantity | None:
+        """The row's 合计, when placed."""
+        return self.columns.get(TOTAL_COLUMN)
+
+    @property
+    def parts(self) -> dict[str, Quantity]:
+        """The row's placed part columns (基本支出, 人员经费 …), without 合计."""
+        return {name: value for name, value in self.columns.items() if name != TOTAL_COLUMN}
 
     @property
     def subject_key(self) -> str:
