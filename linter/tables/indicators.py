@@ -17,6 +17,7 @@ from linter.tree import Cell, Document
 
 _INDICATOR_HEADER = re.compile(r"[一二三]级指标")
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
 _TARGET = re.compile(r"^(?:[<>]=?|=)")
 _TARGET_NUMBER = re.compile(r"^(?:[<>]=?|=)(?P<num>\d+(?:\.\d+)?)(?P<unit>%|[^\d\s]{0,3})$")
 _LEVEL_LABEL = re.compile(r"(?:年度)?(?:绩效)?指标完成情况|(?:一级|二级|三级)指标|(?:产出|效益|满意度|数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|可持续影响)指标")
@@ -38,21 +39,11 @@ def read_indicator_part(document: Document, model: TableModel, strict: dict[int,
     layers in the PDF) is read once when the doubled rows pair up."""
     if len(model.scores) != 1 or len(model.funds) > 1:
         return
-    rows = model.table.rows
-    header = next((i for i, row in enumerate(rows) if _INDICATOR_HEADER.search(document.text, row.span.start, row.span.end)), None)
-    weight_first = False
-    if header is not None:
-        # The header may be wrapped over many lines; it ends at 得分.
-        header_text = ""
-        body = header
-        while body < min(header + 15, len(rows)) and "得分" not in header_text:
-            header_text += re.sub(r"\s+", "", document.text[rows[body].span.start:rows[body].span.end])
-            body += 1
-        weight_first = 0 <= header_text.find("分值") < header_text.find("实际完成")
-    elif model.funds:  # no indicator header: the indicators follow the funds row
-        body = next((i for i, row in enumerate(rows) if row.span.start >= model.funds[0].span.end), len(rows))
-    else:
+    part = _indicator_part(document, model)
+    if part is None:
         return
+    body, weight_first = part
+    rows = model.table.rows
     total = model.scores[0]
     found: list[IndicatorRow] = []
     lines: dict[int, tuple[int, int]] = {}  # id(indicator) -> its first and last row
@@ -89,6 +80,25 @@ def read_indicator_part(document: Document, model: TableModel, strict: dict[int,
             return
     if not unread and found:
         model.read_in_full = readings[0]
+
+
+def _indicator_part(document: Document, model: TableModel) -> tuple[int, bool] | None:
+    """Where the indicator rows begin (the line after their header, or after
+    the funds row when there is no header), and whether the header puts 分值
+    before 实际完成值; None when neither says."""
+    rows = model.table.rows
+    header = next((i for i, row in enumerate(rows) if _INDICATOR_HEADER.search(document.text, row.span.start, row.span.end)), None)
+    if header is not None:
+        # The header may be wrapped over many lines; it ends at 得分.
+        header_text = ""
+        body = header
+        while body < min(header + 15, len(rows)) and "得分" not in header_text:
+            header_text += _SPACE.sub("", document.text[rows[body].span.start:rows[body].span.end])
+            body += 1
+        return body, 0 <= header_text.find("分值") < header_text.find("实际完成")
+    if model.funds:  # no indicator header: the indicators follow the funds row
+        return next((i for i, row in enumerate(rows) if row.span.start >= model.funds[0].span.end), len(rows)), False
+    return None
 
 
 def _values_over_lines(document: Document, rows, first: int, last: int, indicator: IndicatorRow) -> None:
