@@ -41,6 +41,8 @@ class FactStore:
         self._by_type: dict[type, list] = {}
         self._by_key: dict[str, list[Amount]] | None = None
         self._indexes: dict[tuple, SpanIndex] = {}
+        self._scopes = None
+        self._evaluated: list | None = None
 
     # -- the two stages -------------------------------------------------
 
@@ -68,7 +70,7 @@ class FactStore:
     def tables(self, kind: str | None = None) -> list:
         """The tables as read (:class:`linter.tables.TableModel`), in document
         order; only those of ``kind`` (classified, performance, three-public,
-        other) when it is given."""
+        other, or a plugin reader's kind) when it is given."""
         if self._tables is None:
             reader = self._table_reader
             if reader is None:
@@ -113,6 +115,26 @@ class FactStore:
         """Every classified row (:class:`linter.tables.TableRow`) of the tables
         of ``table_kind`` (all tables when None), in document order."""
         return [row for model in self.tables(table_kind) for row in model.rows]
+
+    def scope_of(self, amount: Amount):
+        """What a prose amount's sentence and headings say of its scope
+        (:class:`linter.facts.scope.Scope`: its funds, stage, other year,
+        the subject it names), so that a rule compares it only with tables
+        of the same scope."""
+        if self._scopes is None:
+            from linter.facts.scope import ProseScopes
+
+            self._scopes = ProseScopes(self._document)
+        return self._scopes.of(amount)
+
+    def evaluated_projects(self) -> list:
+        """The sentences that count the evaluated projects ("评价项目 N 个"),
+        as :class:`linter.facts.evaluations.EvaluatedProjects`."""
+        if self._evaluated is None:
+            from linter.facts.evaluations import evaluated_projects
+
+            self._evaluated = evaluated_projects(self._document)
+        return self._evaluated
 
     def within(self, span: "Span", *kinds: type) -> list:
         """The prose facts of these types that start inside ``span``."""

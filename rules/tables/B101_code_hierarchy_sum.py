@@ -6,13 +6,14 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import in_table_unit, shown_in_table_unit, table_models
+from linter.tables import TableModel, TableRow, in_table_unit, shown_in_table_unit
 
 
 class CodeHierarchySum(Rule):
     code = "B101"
     name = "code-hierarchy-sum"
     severity = "error"
+    consumes = (TableModel, TableRow)
     summary = Message("科目合计与下级科目之和不符", "A classification row does not equal the sum of its sub-rows")
     description = Message(
         "按功能（经济）分类科目编码排列的表中，类 = 所属各款之和，款 = 所属各项之和，总计 = 各类之和；"
@@ -43,9 +44,7 @@ class CodeHierarchySum(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
-            if model.kind != "classified":
-                continue
+        for model in document.facts.tables(kind="classified"):
             for row in model.rows:
                 if not row.children:
                     continue

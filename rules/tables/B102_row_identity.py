@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from linter.issues import Message
 from linter.rule import Example, Rule
-from linter.tables import in_table_unit, table_models
+from linter.tables import TableModel, TableRow, in_table_unit
 
 
 class RowIdentity(Rule):
     code = "B102"
     name = "row-identity"
     severity = "error"
+    consumes = (TableModel, TableRow)
     summary = Message("表中合计不等于各分列之和", "A row's total does not equal its parts")
     description = Message(
         "合计 = 基本支出 + 项目支出；合计 = 人员经费 + 公用经费。只检查各列都能确定的行（空单元格按 0）。",
@@ -34,8 +35,8 @@ class RowIdentity(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
-            if model.kind != "classified" or len(model.columns) != 3:
+        for model in document.facts.tables(kind="classified"):
+            if len(model.columns) != 3:
                 continue
             total_name, first, second = model.columns
             for row in model.rows:

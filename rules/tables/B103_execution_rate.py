@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import FundsRow
 
 _TABLE = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
 
@@ -15,6 +15,7 @@ class ExecutionRate(Rule):
     name = "execution-rate"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (FundsRow,)
     summary = Message("绩效自评表执行率与金额不符", "An execution rate does not match its amounts")
     description = Message(
         "项目支出绩效自评表“年度资金总额”行：执行率 = 全年执行数 ÷ 全年预算数（按打印精度做区间运算；"
@@ -30,18 +31,17 @@ class ExecutionRate(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
-            for funds in model.funds:
-                if funds.budget.interval.lo <= 0:
-                    continue
-                ratio = funds.spent.interval / funds.budget.interval
-                want = percent_mismatch(ratio, funds.rate.interval, max(funds.rate.places, 2))
-                if want is None:
-                    continue
-                yield self.finding(
-                    funds.rate.span,
-                    f"执行率应为 {want}（全年执行数 {funds.spent.text} ÷ 全年预算数 {funds.budget.text}），实为 {funds.rate.text}",
-                    f"execution rate should be {want} ({funds.spent.text} / {funds.budget.text}), found {funds.rate.text}",
-                    expected=want,
-                    actual=funds.rate.text,
-                )
+        for funds in document.facts.of(FundsRow):
+            if funds.budget.interval.lo <= 0:
+                continue
+            ratio = funds.spent.interval / funds.budget.interval
+            want = percent_mismatch(ratio, funds.rate.interval, max(funds.rate.places, 2))
+            if want is None:
+                continue
+            yield self.finding(
+                funds.rate.span,
+                f"执行率应为 {want}（全年执行数 {funds.spent.text} ÷ 全年预算数 {funds.budget.text}），实为 {funds.rate.text}",
+                f"execution rate should be {want} ({funds.spent.text} / {funds.budget.text}), found {funds.rate.text}",
+                expected=want,
+                actual=funds.rate.text,
+            )

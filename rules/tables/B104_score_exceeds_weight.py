@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.issues import Message
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import FundsRow, IndicatorRow, ScoreRow, TableModel
 
 _TABLE = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
 
@@ -14,6 +14,7 @@ class ScoreExceedsWeight(Rule):
     name = "score-exceeds-weight"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (TableModel, FundsRow, ScoreRow, IndicatorRow)
     summary = Message("得分超过分值", "A score exceeds its weight")
     description = Message(
         "绩效自评表中各指标行、“年度资金总额”行与“总分”行的得分不能超过其分值（分值是设定的，不是舍入的结果）。",
@@ -30,7 +31,7 @@ class ScoreExceedsWeight(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
+        for model in document.facts.tables():
             pairs = [(f.weight, f.score) for f in model.funds] + [(s.weight, s.score) for s in model.scores]
             pairs += [(i.weight, i.score) for i in model.indicators]
             for weight, score in pairs:

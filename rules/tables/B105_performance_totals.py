@@ -3,15 +3,12 @@ evaluated projects equal the sums over their self-evaluation tables."""
 
 from __future__ import annotations
 
-import re
-
+from linter.facts.evaluations import EvaluatedProjects
 from linter.facts.model import Amount
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import table_models
-
-_ANCHOR = re.compile(r"(?:评价|自评)项目\s*(?P<count>\d+)\s*个")
+from linter.tables import FundsRow, TableModel
 
 _TABLE = (
     "项目支出绩效自评表\n项目名称 {name}\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
@@ -32,6 +29,7 @@ class PerformanceTotals(Rule):
     name = "performance-totals"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (EvaluatedProjects, Amount, TableModel, FundsRow)
     summary = Message("绩效评价项目预算、执行总数与各自评表之和不符", "Project totals differ from their self-evaluation tables")
     description = Message(
         "“预算绩效评价项目 N 个，全年预算数 B 万元，全年执行数 F 万元”中的 B、F 应分别等于文后各项目支出绩效自评表"
@@ -46,36 +44,30 @@ class PerformanceTotals(Rule):
     )
 
     def check(self, document):
-        projects = [m for m in table_models(document) if m.kind == "performance" and "项目支出" in m.table.title]
+        projects = [model for model in document.facts.tables(kind="performance") if model.project_evaluation]
         funds = [f for m in projects for f in m.funds]
         if not projects or len(funds) != len(projects):
             return
-        amounts = [fact for fact in document.facts if isinstance(fact, Amount) and fact.role in ("budget", "final")]
-        for paragraph in document.paragraphs():
-            for anchor in _ANCHOR.finditer(paragraph.text):
-                if int(anchor.group("count")) != len(projects):
+        for claim in document.facts.evaluated_projects():
+            if claim.count != len(projects):
+                continue
+            stated = [a for a in document.facts.within(claim.span, Amount) if a.role in ("budget", "final")]
+            for role, attribute in (("budget", "budget"), ("final", "spent")):
+                figure = next((a for a in stated if a.role == role), None)
+                if figure is None:
                     continue
-                start = paragraph.span.start + anchor.end()
-                stop = paragraph.text.find("。", anchor.end())
-                end = paragraph.span.start + (stop if stop != -1 else len(paragraph.text))
-                stated = [a for a in amounts if start <= a.span.start < end]
-                for role, attribute, what_zh, what_en in (
-                    ("budget", "budget", "全年预算数", "budget"),
-                    ("final", "spent", "全年执行数", "execution"),
-                ):
-                    figure = next((a for a in stated if a.role == role), None)
-                    if figure is None:
-                        continue
-                    total = Interval.exact(0)
-                    for row in funds:
-                        total = total + getattr(row, attribute).interval
-                    if total.intersects(figure.quantity.interval):
-                        continue
-                    printed = sum(getattr(row, attribute).value for row in funds)
-                    yield self.finding(
-                        figure.span,
-                        f"{what_zh}为 {figure.quantity.text}，而 {len(funds)} 张项目支出绩效自评表合计 {printed} 万元",
-                        f"the {what_en} total is {figure.quantity.text}, but the {len(funds)} project tables add up to {printed} 万元",
-                        expected=total.describe(figure.quantity.places, "万元"),
-                        actual=figure.quantity.text,
-                    )
+                total = Interval.exact(0)
+                for row in funds:
+                    total = total + getattr(row, attribute).interval
+                if total.intersects(figure.quantity.interval):
+                    continue
+                printed = sum(getattr(row, attribute).value for row in funds)
+                yield self.finding(
+                    figure.span,
+                    f"{'全年预算数' if role == 'budget' else '全年执行数'}为 {figure.quantity.text}，"
+                    f"而 {len(funds)} 张项目支出绩效自评表合计 {printed} 万元",
+                    f"the {'budget' if role == 'budget' else 'execution'} total is {figure.quantity.text}, "
+                    f"but the {len(funds)} project tables add up to {printed} 万元",
+                    expected=total.describe(figure.quantity.places, "万元"),
+                    actual=figure.quantity.text,
+                )

@@ -5,16 +5,11 @@ scope — the same funds (all funds, 财政拨款, 一般公共预算 …) and t
 
 from __future__ import annotations
 
-import bisect
-import re
-
 from linter.facts.model import Amount
+from linter.facts.scope import subject_key
 from linter.issues import Message
 from linter.rule import Example, Rule
-from linter.tables import table_models
-
-_LEVEL_MARK = re.compile(r"\((?:类|款|项)\)|（(?:类|款|项)）")
-_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|\s|其中|:|的|合计|小计|为$|是$")
+from linter.tables import TableModel, TableRow
 
 _TABLE = (
     "表 5\n一般公共预算支出情况表\n单位：万元\n功能分类科目名称 合计 基本支出 项目支出\n"
@@ -35,22 +30,11 @@ _TOTAL_TABLE = (
 )
 _ALL_FUNDS = "\n一、收支预算总体情况\n\n2024年部门预算支出总计 1,050.52万元，其中：基本支出 {}万元，项目支出 {}万元。"
 
-_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
-
-
-def _key(label: str) -> str:
-    """A subject's name for matching; "社会保障和就业（类）" and the table's
-    "社会保障和就业支出" name the same class."""
-    key = _NOISE.sub("", _LEVEL_MARK.sub("", label))
-    if key in _COLUMNS:
-        return key  # 基本支出, 项目支出 name columns
-    return key[:-2] if key.endswith("支出") and len(key) > 3 else key
-
-
 class TextAgainstTables(Rule):
     code = "B106"
     name = "text-against-tables"
     severity = "error"
+    consumes = (Amount, TableModel, TableRow)
     summary = Message("正文数字与表格不一致", "A figure in the text differs from the tables")
     description = Message(
         "正文明确按科目（如“社会保障和就业支出（类）”，或以“…（款）行政运行（项）”为题的条目）或按列（基本支出、项目支出、"
@@ -106,68 +90,14 @@ class TextAgainstTables(Rule):
         for fact, subject, values in comparisons(document):
             if any(v.interval.intersects(fact.quantity.interval) for v in values):
                 continue
-            printed = "、".join(dict.fromkeys(v.text for v in values))
+            texts = list(dict.fromkeys(v.text for v in values))
             yield self.finding(
                 fact.span,
-                f"「{subject}」写作 {fact.quantity.text}，表格中为 {printed}",
-                f"「{subject}」 is {fact.quantity.text} here, the tables say {printed}",
-                expected=printed,
+                f"「{subject}」写作 {fact.quantity.text}，表格中为 {'、'.join(texts)}",
+                f"「{subject}」 is {fact.quantity.text} here, the tables say {'、'.join(texts)}",
+                expected="、".join(texts),
                 actual=fact.quantity.text,
             )
-
-
-# The scope of a table or a statement: which funds it covers.  The longer
-# names are matched first, so 一般公共预算财政拨款 is 一般公共预算 and not 财政拨款.
-_FUNDS = re.compile(
-    r"(?P<general>一般公共预算(?:财政)?(?:拨款)?)"
-    r"|(?P<fund>政府性基金(?:预算)?(?:财政)?(?:拨款)?)"
-    r"|(?P<capital>国有资本经营(?:预算)?(?:财政)?(?:拨款)?)"
-    r"|(?P<special>财政专户)"
-    r"|(?P<fiscal>财政拨款)"
-)
-# All funds: a heading or a table about 收入 / 支出 / 收支 as such
-# ("支出决算情况说明", "2024年支出预算情况说明", "部门支出总体情况表") …
-_ALL_TITLE = re.compile(r"(?:^|年度?|部门|单位|预算|决算|\s)(?:收入支出|收支|收入|支出)(?:预算|决算)?(?:总体)?(?:情况|总表|表)")
-# … or a sentence about the whole ("支出总计 …，其中：基本支出 …").
-_ALL_SENTENCE = re.compile(r"(?:收入|支出|收支)总计|本年(?:收入|支出)(?:合计)?|收支总预算")
-_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-_FINAL_WORDS = re.compile(r"决算|执行数|实际支出|实际完成")
-_OTHER_YEAR = re.compile(r"上年|去年|上一年|前一年|(?P<year>(?:19|20)\d{2})\s*年")
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_CLAUSE_END = re.compile(r"[。！？!?，,；;：:]")
-# A table of part of the spending: its 合计 for a subject is not the subject's.
-_PART_TABLE = re.compile(r"基本支出|项目支出|人员经费|公用经费")
-
-
-def _funds(text: str) -> str | None:
-    """The one fund scope a text names (general, fund, capital, special,
-    fiscal), "all" for the whole, "mixed" when it names several, or None."""
-    named = {match.lastgroup for match in _FUNDS.finditer(text)}
-    if len(named) > 1:
-        return "mixed"
-    return named.pop() if named else None
-
-
-def _table_scope(title: str) -> str | None:
-    squeezed = re.sub(r"\s+", "", title)
-    named = _funds(squeezed)
-    if named is not None:
-        return None if named == "mixed" else named
-    return "all" if _ALL_TITLE.search(re.sub(r"^表\s*\d+", "", squeezed)) else None
-
-
-def _stage(text: str, default: str | None) -> str | None:
-    """决算 (final) or 预算 (budget): what the words say, else the default."""
-    text = _FUND_NAMES.sub("", text)
-    if _FINAL_WORDS.search(text):
-        return "final"
-    if "预算" in text:
-        return "budget"
-    return default
-
-
-def _default_stage(document) -> str | None:
-    return {"final_account": "final", "budget": "budget"}.get(document.info.kind)
 
 
 def _table_values(document) -> dict[tuple[str, str, str], list]:
@@ -176,138 +106,58 @@ def _table_values(document) -> dict[tuple[str, str, str], list]:
     income, and (for the subjects) a table of one part of the spending are
     left out."""
     stated: dict[tuple[str, str, str], list] = {}
-    default = _default_stage(document)
-    for model in table_models(document):
-        if model.kind != "classified":
+    for model in document.facts.tables(kind="classified"):
+        scope, stage = model.scope, model.stage
+        if scope is None or stage is None or model.income_only:
             continue
-        title = re.sub(r"\s+", "", model.table.title)
-        scope, stage = _table_scope(title), _stage(title, default)
-        if scope is None or stage is None:
-            continue
-        if "收入" in title and not re.search(r"支出|收支", title):
-            continue
-        part = bool(_PART_TABLE.search(title))
         for row in model.rows:
-            if row.code and "合计" in row.columns and not part:
-                stated.setdefault((_key(row.label), scope, stage), []).append(row.columns["合计"])
+            if row.code and row.total is not None and not model.part_of_spending:
+                stated.setdefault((row.subject_key, scope, stage), []).append(row.total)
             if row.code is None:
-                for column, value in row.columns.items():
-                    if column != "合计" and value.text:
+                for column, value in row.parts.items():
+                    if value.text:
                         stated.setdefault((column, scope, stage), []).append(value)
     return stated
-
-
-class _Text:
-    """Where a statement's sentence and clause begin: after the last
-    sentence (or clause) end, never before the heading or table above it."""
-
-    def __init__(self, document):
-        self.text = document.text
-        nodes = [*document.sections(), *document.tables()]
-        self.bounds = sorted(node.span.end for node in nodes)
-
-    def lead(self, start: int, end: re.Pattern) -> str:
-        bound = self.bounds[bisect.bisect_right(self.bounds, start) - 1] if self.bounds and self.bounds[0] <= start else 0
-        text = self.text[bound:start]
-        ends = [m.end() for m in end.finditer(text)]
-        return text[ends[-1]:] if ends else text
-
-
-def _statement_scope(fact: Amount, sentence: str) -> str | None:
-    """The funds a figure is about: what its sentence names before it, else
-    the nearest heading that names them ("一般公共预算财政拨款支出决算情况说明",
-    "支出决算情况说明")."""
-    said = _funds(sentence)
-    if said is not None:
-        return None if said == "mixed" else said
-    heading = None
-    for title in reversed(fact.section.split(" / ")):
-        heading = _funds(title)
-        if heading is None and _ALL_TITLE.search(title):
-            heading = "all"
-        if heading is not None:
-            break
-    if _ALL_SENTENCE.search(sentence):
-        # "本年支出合计…其中：基本支出" under a heading of one fund: unclear
-        return "all" if heading in (None, "all") else None
-    return None if heading == "mixed" else heading
-
-
-def _other_year(clause: str, year: int | None) -> bool:
-    for match in _OTHER_YEAR.finditer(clause):
-        if match.group("year") is None or (year is not None and int(match.group("year")) != year):
-            return True
-    return False
 
 
 def comparisons(document):
     """Each narrative figure B106 can compare, with the table figures of the
     same subject or column, scope (all funds, 一般公共预算 …) and stage
-    (决算 or 预算): ``(fact, subject, values)``."""
+    (决算 or 预算): ``(fact, subject, values)``.
+
+    A figure whose label does not name its subject may be a list item's:
+    for an item titled by its classification ("…（款）行政运行（项）：2024年
+    预算数为 319.59万元") the item's figure is the first one of its first
+    sentence whose stage (决算 or 预算) the tables state: in a final account
+    "年初预算为 B，支出决算为 F" compares F.  Economic names such as 印刷费
+    also describe projects, which the basic-spending table does not cover.
+    """
     stated = _table_values(document)
     if not stated:
         return
     stages = {stage for _, _, stage in stated}
-    default = _default_stage(document)
-    text = _Text(document)
-    starts = [t.span.start for t in document.tables()]
-    ends = [t.span.end for t in document.tables()]
     item_title = None  # the item whose first sentence is being read
     item_end = -1
-    for fact in document.facts:
-        if not isinstance(fact, Amount) or fact.quantity.unit != "万元":
-            continue
-        inside = bisect.bisect_right(starts, fact.span.start) - 1
-        if inside >= 0 and fact.span.start < ends[inside]:
-            continue  # a figure inside a table is not the narrative
-        clause = text.lead(fact.span.start, _CLAUSE_END)
-        if _other_year(clause, document.info.year):
-            continue  # 上年预算数、2023年决算数: not what this year's tables state
-        if fact.role in ("budget", "final"):
-            stage = fact.role
-        else:
-            stage = _stage(clause, default)
-        subject = _named_subject(fact)
+    item_subject = None
+    for fact in document.facts.of(Amount):
+        scope = document.facts.scope_of(fact)
+        if not scope.money or scope.in_table or scope.other_year:
+            continue  # not the narrative; 上年预算数、2023年决算数: not what this year's tables state
+        stage = scope.stage
+        subject = scope.named_subject
         if subject is None:
-            title = fact.section.rsplit(" / ", 1)[-1]
             if fact.role not in ("amount", "budget", "final"):
                 continue
-            if title != item_title:
-                item_title = title
-                item_end = -1
-                match = _LAST_SUBJECT.search(title)
-                if match and _LEVEL_MARK.search(title):
-                    sentence_end = _SENTENCE_END.search(document.text, fact.span.end)
-                    item_end = sentence_end.start() if sentence_end else len(document.text)
-                    item_subject = match.group(1)
+            if scope.heading != item_title:
+                item_title, item_end = scope.heading, -1
+                if scope.item_subject is not None:
+                    item_end, item_subject = scope.sentence_end, scope.item_subject
             if fact.span.start >= item_end or stage not in stages:
                 continue  # the item's first sentence only, a figure of a stage the tables state
             item_end = -1  # the first figure that fits is the item's
             subject = item_subject
-        if stage is None:
+        if stage is None or scope.funds is None:
             continue
-        scope = _statement_scope(fact, text.lead(fact.span.start, _SENTENCE_END))
-        if scope is None:
-            continue
-        values = stated.get((_key(subject), scope, stage))
+        values = stated.get((subject_key(subject), scope.funds, stage))
         if values:
             yield fact, subject, values
-
-
-_LAST_SUBJECT = re.compile(r"([^()（）]+)[(（](?:类|款|项)[)）][^()（）]*$")
-
-
-def _named_subject(fact: Amount) -> str | None:
-    """A figure whose own label names the classification subject
-    ("社会保障和就业支出（类）654.95万元") or a column (基本支出 …).
-
-    Otherwise, for a list item titled by its classification ("…（款）行政运行
-    （项）：2024年预算数为 319.59万元"), the item's figure is the first one of
-    its first sentence whose stage (决算 or 预算) the tables state: in a final
-    account "年初预算为 B，支出决算为 F" compares F.  Economic names such as
-    印刷费 also describe projects, which the basic-spending table does not
-    cover.
-    """
-    if fact.role == "amount" and (_LEVEL_MARK.search(fact.label) or _key(fact.label) in _COLUMNS):
-        return fact.label
-    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import in_table_unit, shown_in_table_unit, table_models
+from linter.tables import TableModel, TableRow, in_table_unit, shown_in_table_unit
 
 _TABLE = (
     "表 10\n财政拨款“三公”经费支出情况表\n单位：万元\n“三公”经费支出内容 合计\n"
@@ -18,6 +18,7 @@ class ThreePublicTable(Rule):
     code = "B107"
     name = "three-public-table"
     severity = "error"
+    consumes = (TableModel, TableRow)
     summary = Message("“三公”经费表合计与分项不符", "The 三公 table's total differs from its items")
     description = Message(
         "财政拨款“三公”经费支出情况表中：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；"
@@ -32,10 +33,8 @@ class ThreePublicTable(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
-            if model.kind != "three-public":
-                continue
-            rows = {row.code: row.columns["合计"] for row in model.rows}
+        for model in document.facts.tables(kind="three-public"):
+            rows = {row.code: row.total for row in model.rows}
             for whole, parts in (("total", ("travel", "cars", "hospitality")), ("cars", ("purchase", "running"))):
                 if whole not in rows or not all(part in rows for part in parts):
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import Interval, at_places
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import FundsRow, IndicatorRow, ScoreRow, TableModel
 
 _TABLE = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
 
@@ -15,6 +15,7 @@ class TotalScore(Rule):
     name = "total-score"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (TableModel, FundsRow, ScoreRow, IndicatorRow)
     summary = Message("绩效自评表总分与各项得分之和不符", "A self-evaluation's total score differs from its scores")
     description = Message(
         "绩效自评表的“总分”得分应等于“年度资金总额”行与各指标行得分之和（区间运算；表中有得分印出小数时，"
@@ -56,7 +57,7 @@ class TotalScore(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
+        for model in document.facts.tables():
             if not model.indicators_complete:
                 continue
             total = model.scores[0]

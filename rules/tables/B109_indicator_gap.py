@@ -8,7 +8,7 @@ from decimal import Decimal
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import IndicatorRow
 
 _TABLE = "项目支出绩效自评表\n项目名称 就业补助\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因\n"
 
@@ -27,6 +27,7 @@ class IndicatorGap(Rule):
     name = "indicator-gap"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (IndicatorRow,)
     summary = Message("偏差说明中的差额与指标值不符", "The gap a deviation note states differs from the indicator")
     description = Message(
         "绩效自评表中，指标行后的偏差说明写“比…少/多 X”时，X 应等于年度指标值与实际完成值之差"
@@ -41,18 +42,17 @@ class IndicatorGap(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
-            for row in model.indicators:
-                if row.stated_gap is None:
-                    continue
-                gap = _magnitude(row.target.interval - row.actual.interval)
-                if gap.intersects(row.stated_gap.interval):
-                    continue
-                want = gap.describe(max(row.target.places, row.actual.places), row.unit)
-                yield self.finding(
-                    row.stated_gap.span,
-                    f"指标值 {row.target.text}、实际完成 {row.actual.text}，相差 {want}，说明中写作 {row.stated_gap.text}",
-                    f"target {row.target.text}, actual {row.actual.text}: a gap of {want}, the note says {row.stated_gap.text}",
-                    expected=want,
-                    actual=row.stated_gap.text,
-                )
+        for row in document.facts.of(IndicatorRow):
+            if row.stated_gap is None:
+                continue
+            gap = _magnitude(row.target.interval - row.actual.interval)
+            if gap.intersects(row.stated_gap.interval):
+                continue
+            want = gap.describe(max(row.target.places, row.actual.places), row.unit)
+            yield self.finding(
+                row.stated_gap.span,
+                f"指标值 {row.target.text}、实际完成 {row.actual.text}，相差 {want}，说明中写作 {row.stated_gap.text}",
+                f"target {row.target.text}, actual {row.actual.text}: a gap of {want}, the note says {row.stated_gap.text}",
+                expected=want,
+                actual=row.stated_gap.text,
+            )

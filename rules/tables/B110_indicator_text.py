@@ -3,14 +3,11 @@ indicator ("求职登记、职业指导 735 人") is its target or its actual va
 
 from __future__ import annotations
 
-import re
-
-from linter.facts.model import Amount, SpanIndex
+from linter.facts.model import Amount
 from linter.issues import Message
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import IndicatorRow, TableModel, indicator_key
 
-_NOISE = re.compile(r"\(.*?\)|（.*?）|[、，,：:“”\"'\s]|数量|人数|次数")
 _MIN_KEY = 4
 
 _TABLE = (
@@ -31,15 +28,12 @@ _SPLIT = (
 )
 
 
-def _key(text: str) -> str:
-    return _NOISE.sub("", text)
-
-
 class IndicatorText(Rule):
     code = "B110"
     name = "indicator-text"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (TableModel, IndicatorRow, Amount)
     summary = Message("自评表文字中的完成数与指标值不符", "A figure in a self-evaluation's text differs from its indicator")
     description = Message(
         "绩效自评表的文字（年度总体目标完成情况等）为某个指标写出的数字，应等于该指标的年度指标值或实际完成值"
@@ -58,17 +52,12 @@ class IndicatorText(Rule):
     )
 
     def check(self, document):
-        amounts = SpanIndex(f for f in document.facts if isinstance(f, Amount))
-        for model in table_models(document):
-            if model.kind != "performance":
-                continue
-            indicators = [
-                (row, _key(row.name)) for row in model.indicators if row.target is not None and len(_key(row.name)) >= 2
-            ]
+        for model in document.facts.tables(kind="performance"):
+            indicators = [(row, row.name_key) for row in model.indicators if row.target is not None and len(row.name_key) >= 2]
             if not indicators:
                 continue
-            for fact in amounts.within(model.table.span):
-                label = _key(fact.label)
+            for fact in document.facts.within(model.span, Amount):
+                label = indicator_key(fact.label)
                 if len(label) < 2:
                     continue
                 unit = fact.quantity.unit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.issues import Message
 from linter.numbers import Interval
 from linter.rule import Example, Rule
-from linter.tables import table_models
+from linter.tables import FundsRow, IndicatorRow, ScoreRow, TableModel
 
 _TABLE = "项目支出绩效自评表\n项目名称 培训\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
 
@@ -15,6 +15,7 @@ class WeightsTotal(Rule):
     name = "weights-total"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (TableModel, FundsRow, ScoreRow, IndicatorRow)
     summary = Message("绩效自评表各项分值之和与总分分值不符", "A self-evaluation's weights do not add up to its total")
     description = Message(
         "绩效自评表“年度资金总额”行与各指标行的分值之和应等于“总分”行的分值。指标行读不全时无法与漏读区分，"
@@ -48,7 +49,7 @@ class WeightsTotal(Rule):
     )
 
     def check(self, document):
-        for model in table_models(document):
+        for model in document.facts.tables():
             rows = model.read_in_full
             if model.indicators_complete or not rows:
                 continue
