@@ -8,7 +8,7 @@ examples come from the file the same way for every kind.
 from __future__ import annotations
 
 from linter.issues import Message
-from linter.rule import ALL_KINDS, Example, Rule
+from linter.rule import ALL_KINDS, Example, OptionError, Rule
 
 
 
@@ -28,3 +28,27 @@ class YamlRule(Rule):
             for e in spec.get("examples", ())
         )
         self.params = spec["params"]
+
+    def with_options(self, values: dict) -> "YamlRule":
+        """A YAML rule's options are its params: ``values`` are merged over
+        the rule file's and the result validated against the kind's schema,
+        as the file itself was."""
+        from linter.yamlrules.schema import PARAMS, params_problem
+
+        kind = self.spec["extends"]
+        known = PARAMS[kind].get("properties", {})
+        for name in values:
+            if name not in known:
+                raise OptionError(
+                    name, f"unknown option (rule {self.code} ({self.name}) extends {kind}, whose params are: {', '.join(known)})"
+                )
+        params = {**self.params, **values}
+        problem = params_problem(kind, params)
+        if problem is not None:
+            where, what = problem
+            option, _, inner = where.partition("/")
+            raise OptionError(option or None, f"{inner}: {what}" if inner else what)
+        try:
+            return type(self)({**self.spec, "params": params})
+        except ValueError as exc:  # e.g. a pattern that could backtrack catastrophically
+            raise OptionError(None, str(exc)) from None
