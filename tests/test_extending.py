@@ -177,3 +177,15 @@ def test_the_example_rules_examples(registered, name):
     for example in rule.examples:
         found = issues(example.text, rule.code)
         assert bool(found) == example.fails, (example.text, found)
+
+
+def test_the_architecture_doc_quotes_the_examples_as_they_are():
+    """Every code block of docs/architecture.md that names an example file is
+    a verbatim excerpt of it, so the docs show the code the tests run."""
+    import re
+
+    doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n# (docs/examples/\S+\.py)\n(.*?)```", doc, flags=re.S)
+    assert {path for path, _ in blocks} == {f"docs/examples/{n}.py" for n in ("large_change", "staffing_facts", "staffing_tables")}
+    for path, body in blocks:
+        assert body in (REPO / path).read_text(encoding="utf-8"), path
