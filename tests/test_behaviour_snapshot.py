@@ -1,7 +1,7 @@
 """Every issue on the fixture set is the one recorded before the architecture
 change (tests/behaviour_snapshot.py says how the record is kept), except the
 changes made on purpose since, each listed with its reason in
-tests/snapshots/accepted-changes.yaml."""
+tests/snapshots/accepted-changes-*.yaml."""
 
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ from behaviour_snapshot import ACCEPTED, SNAPSHOT, snapshot
 def _accepted() -> dict:
     """{(section, name): {"removed": [issue…], "added": [issue…]}} from the
     reviewed list of deliberate changes; every entry must have a reason."""
-    if not ACCEPTED.exists():
-        return {}
     changes: dict = {}
-    for entry in yaml.safe_load(ACCEPTED.read_text(encoding="utf-8")) or []:
+    entries = [entry for path in ACCEPTED for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    for entry in entries:
         assert entry.get("reason"), f"an accepted change has no reason: {entry}"
         where = changes.setdefault((entry["section"], entry["name"]), {"removed": [], "added": []})
         for kind in ("removed", "added"):
@@ -31,7 +30,7 @@ def _expected(before: dict, changes: dict) -> dict:
     for (section, name), change in changes.items():
         issues = expected[section].setdefault(name, [])
         for issue in change["removed"]:
-            assert issue in issues, f"accepted-changes.yaml removes an issue that was not there: {name}: {issue}"
+            assert issue in issues, f"accepted-changes-*.yaml removes an issue that was not there: {name}: {issue}"
             issues.remove(issue)
         issues.extend(change["added"])
     return expected
