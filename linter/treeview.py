@@ -40,9 +40,9 @@ def _node_dict(document: Document, node: Node) -> dict:
 
 
 def _model(document: Document, table: Table):
-    from linter.tables import table_models
-
-    return next((m for m in table_models(document) if m.table is table), None)
+    """The table as the store read it.  A table continued on the next page is
+    read as one, starting where this one starts: shown here, at its first part."""
+    return next((m for m in document.facts.tables() if m.table.span.start == table.span.start), None)
 
 
 def _columns_text(row) -> str:
