@@ -191,7 +191,8 @@ def _funds_text(funds: FundsRow) -> str:
     )
 
 
-def _indicator_text(indicator: IndicatorRow) -> str:
+def indicator_text(indicator: IndicatorRow) -> str:
+    """An indicator as B109/B110 read it: name, target, actual, stated gap, score."""
     gap = f", stated gap {_with_unit(indicator.stated_gap, indicator.unit)}" if indicator.stated_gap else ""
     return (
         f"{indicator.name or '(name not read)'}: target {_with_unit(indicator.target, indicator.unit)}, "
@@ -213,7 +214,7 @@ def table_as_text(document: Document, model: TableModel, wants: Wants = _everyth
     if wants("funds"):
         lines += [_line(document, funds.span, "funds", _funds_text(funds)) for funds in model.funds]
     if wants("indicator"):
-        lines += [_line(document, ind.span, "indicator", _indicator_text(ind)) for ind in model.indicators]
+        lines += [_line(document, ind.span, "indicator", indicator_text(ind)) for ind in model.indicators]
     if wants("score"):
         lines += [_line(document, score.span, "score", _score_text(model, score)) for score in model.scores]
     return lines
