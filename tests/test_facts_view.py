@@ -74,7 +74,7 @@ def test_a_classified_table_shows_where_each_number_was_placed(tmp_path):
 
 def test_the_json_row_says_placed_columns_empty_cells_and_open_choices(tmp_path):
     placed = json.loads(_facts(tmp_path, CLASSIFIED, "--format", "json", "--only", "row").stdout)
-    assert placed["facts"] == [] and placed["plugin_facts"] == []
+    assert placed["facts"] == [] and placed["other_facts"] == []
     (table,) = placed["tables"]
     assert (table["kind"], table["unit"], table["columns"], table["line"]) == (
         "classified", "万元", ["合计", "基本支出", "项目支出"], 1,
@@ -150,7 +150,7 @@ def test_a_yaml_rule_consumes_no_facts_and_says_so(tmp_path):
     )
     payload = json.loads(_facts(tmp_path, PROSE + CLASSIFIED, "--rule", "s101", "--format", "json").stdout)
     assert payload["rules"] == [{"code": "S101", "consumes": []}]
-    assert (payload["facts"], payload["tables"], payload["plugin_facts"]) == ([], [], [])
+    assert (payload["facts"], payload["tables"], payload["other_facts"]) == ([], [], [])
 
 
 PLUGIN = '''
@@ -235,7 +235,7 @@ def test_a_rule_that_consumes_indicators_sees_only_indicators(tmp_path, plugin_e
     ]
     payload = json.loads(_facts(tmp_path, PROSE + PERFORMANCE, "--rule", "Z951", "--format", "json", env=plugin_env).stdout)
     assert payload["rules"] == [{"code": "Z951", "consumes": ["indicator"]}]
-    assert payload["facts"] == [] and payload["plugin_facts"] == []
+    assert payload["facts"] == [] and payload["other_facts"] == []
 
 
 def test_two_rules_see_what_either_consumes_and_only_narrows(tmp_path, plugin_env):
@@ -255,7 +255,7 @@ def test_a_rule_without_consumes_and_a_plugin_fact_type(tmp_path, plugin_env):
     mentions = _lines(_facts(tmp_path, PROSE + PERFORMANCE, "--rule", "Z954", env=plugin_env))
     assert mentions == ["L5:8       mention     补助"]
     payload = json.loads(_facts(tmp_path, PROSE + PERFORMANCE, "--rule", "Z954", "--format", "json", env=plugin_env).stdout)
-    assert payload["plugin_facts"] == [
+    assert payload["other_facts"] == [
         {"kind": "mention", "type": "viewtest_plugin.Mention", "line": 5, "column": 8, "text": "补助"}
     ]
     assert payload["rules"] == [{"code": "Z954", "consumes": ["Mention"]}]
@@ -274,3 +274,16 @@ def test_parse_shows_a_table_continued_on_the_next_page_read_as_one():
     listing = tree_as_text(document)
     assert listing.count("columns: 合计 / 基本支出 / 项目支出") == 1
     assert "data: 208 99 其他社会保障和就业支出: 合计=531.00 基本支出=0 项目支出=531.00" in listing
+
+
+def test_parse_names_an_indicator_with_its_target_actual_and_gap(tmp_path):
+    write(tmp_path / "doc.txt", PERFORMANCE)
+    listing = run_cli("parse", "doc.txt", cwd=tmp_path).stdout.decode("utf-8")
+    assert "indicator: 补助经费: target 6.50 万元, actual 6.45 万元, stated gap 0.5 万元, score 89.00/90" in listing
+    tree = json.loads(run_cli("parse", "--format", "json", "doc.txt", cwd=tmp_path).stdout)
+    (table,) = [node for node in tree["children"] if node["type"] == "table"]
+    (indicator,) = table["model"]["indicators"]
+    assert indicator == {
+        "line": 6, "weight": "90", "score": "89.00", "name": "补助经费",
+        "target": "6.50", "actual": "6.45", "unit": "万元", "stated_gap": "0.5",
+    }

@@ -111,18 +111,18 @@ def fact_as_text(document: Document, fact) -> str:
     return f"{where:<10} {fact.kind:<11} {body}"
 
 
-def plugin_fact_kind(fact) -> str:
-    """A plugin's fact names its kind like the built-in ones, or is named by
-    its type."""
+def other_fact_kind(fact) -> str:
+    """A fact of no built-in kind (a plugin's) names its kind like the
+    built-in ones, or is named by its type."""
     return str(getattr(fact, "kind", "") or type(fact).__name__)
 
 
-def plugin_fact_as_dict(document: Document, fact) -> dict:
-    """A plugin's fact is any object with a span: shown by its kind, its type
-    and the text it covers."""
+def other_fact_as_dict(document: Document, fact) -> dict:
+    """A plugin's fact is any object with a span (hookspecs.
+    disclint_fact_handlers): shown by its kind, its type and the text it covers."""
     loc = document.location(fact.span)
     return {
-        "kind": plugin_fact_kind(fact),
+        "kind": other_fact_kind(fact),
         "type": f"{type(fact).__module__}.{type(fact).__qualname__}",
         "line": loc.line,
         "column": loc.column,
@@ -130,6 +130,6 @@ def plugin_fact_as_dict(document: Document, fact) -> dict:
     }
 
 
-def plugin_fact_as_text(document: Document, fact) -> str:
+def other_fact_as_text(document: Document, fact) -> str:
     loc = document.location(fact.span)
-    return f"{f'L{loc.line}:{loc.column}':<10} {plugin_fact_kind(fact):<11} {document.raw_text(fact.span)}"
+    return f"{f'L{loc.line}:{loc.column}':<10} {other_fact_kind(fact):<11} {document.raw_text(fact.span)}"

@@ -4,16 +4,20 @@ by the rules that read them (``--rule``), and the report in text or JSON.
 Every fact a rule reads is in the document's store (linter.facts.store), so a
 view of the store is a view of what the rules see.  A rule declares the fact
 types it reads (``Rule.consumes``); ``--rule CODE`` maps those types to the
-kinds shown here, so the view of one rule is exactly its input.  Types that
-are no built-in fact (a plugin's own, from its fact handler) are shown with
-the plugin facts.
+kinds shown here, so the view of one rule is exactly its input.  A consumed
+type this view has no kind for (a plugin's own fact type, from its fact
+handler, or a new one) is asked of the store as it is (``document.facts.of``)
+and shown generically, by its kind and the text it covers: a rule's view is
+never silently empty because its fact type is new here.
 
 The JSON report (stable; new keys may be added, none renamed)::
 
     {"path": str,
      "facts": [prose fact, ...],          # linter.facts.render.fact_as_dict
      "tables": [table, ...],              # linter.facts.table_render.table_as_dict
-     "plugin_facts": [plugin fact, ...],  # linter.facts.render.plugin_fact_as_dict
+     "other_facts": [fact, ...],          # linter.facts.render.other_fact_as_dict:
+                                          # the plugins' facts, or with --rule the
+                                          # consumed facts of no kind above
      "rules": [{"code", "consumes": [kind, ...]}, ...]}   # only with --rule
 """
 
@@ -22,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linter.facts.model import Amount, Breakdown, Change, Completion, Expression, Share, Variance
-from linter.facts.render import fact_as_dict, fact_as_text, plugin_fact_as_dict, plugin_fact_as_text
+from linter.facts.render import fact_as_dict, fact_as_text, other_fact_as_dict, other_fact_as_text
 from linter.facts.table_render import table_as_dict, table_as_text
 from linter.tables import FundsRow, IndicatorRow, ScoreRow, TableModel, TableRow
 from linter.tree import Document
@@ -75,17 +79,14 @@ def reads_no_facts(rule) -> str:
 
 @dataclass(frozen=True)
 class Selection:
-    """The kinds to show (None: every built-in kind) and the plugin fact
-    types (None: every plugin fact)."""
+    """The kinds to show (None: every built-in kind) and the other fact
+    types (None: every plugin fact; () none)."""
 
     kinds: frozenset[str] | None = None
-    plugin_types: tuple[type, ...] | None = None
+    other_types: tuple[type, ...] | None = None
 
     def wants(self, kind: str) -> bool:
         return self.kinds is None or kind in self.kinds
-
-    def wants_plugin(self, fact) -> bool:
-        return self.plugin_types is None or isinstance(fact, self.plugin_types)
 
 
 def select(only: tuple[str, ...] = (), rules: tuple = ()) -> Selection:
@@ -93,7 +94,7 @@ def select(only: tuple[str, ...] = (), rules: tuple = ()) -> Selection:
     given, what both name.  ``--only`` names built-in kinds, so it leaves
     plugin facts out."""
     kinds: set[str] | None = set(only) if only else None
-    plugin_types: tuple[type, ...] | None = () if only else None
+    other_types: tuple[type, ...] | None = () if only else None
     if rules:
         consumed: set[str] = set()
         others: list[type] = []
@@ -102,8 +103,8 @@ def select(only: tuple[str, ...] = (), rules: tuple = ()) -> Selection:
             consumed.update(rule_kinds)
             others.extend(rule_others)
         kinds = consumed if kinds is None else kinds & consumed
-        plugin_types = tuple(others) if plugin_types is None else ()
-    return Selection(frozenset(kinds) if kinds is not None else None, plugin_types)
+        other_types = tuple(others) if other_types is None else ()
+    return Selection(frozenset(kinds) if kinds is not None else None, other_types)
 
 
 def _prose(document: Document, selection: Selection) -> list:
@@ -124,10 +125,12 @@ def _tables(document: Document, selection: Selection) -> list[TableModel]:
     ]
 
 
-def _plugin(document: Document, selection: Selection) -> list:
-    if selection.plugin_types == ():
+def _other(document: Document, selection: Selection) -> list:
+    if selection.other_types is None:
+        return document.facts.plugin_facts
+    if not selection.other_types:
         return []  # the plugins' handlers are not run when none is shown
-    return [fact for fact in document.facts.plugin_facts if selection.wants_plugin(fact)]
+    return document.facts.of(*selection.other_types)
 
 
 def facts_as_dict(document: Document, path: str, selection: Selection, rules: tuple = ()) -> dict:
@@ -135,20 +138,23 @@ def facts_as_dict(document: Document, path: str, selection: Selection, rules: tu
         "path": path,
         "facts": [fact_as_dict(document, fact) for fact in _prose(document, selection)],
         "tables": [table_as_dict(document, model, selection.wants) for model in _tables(document, selection)],
-        "plugin_facts": [plugin_fact_as_dict(document, fact) for fact in _plugin(document, selection)],
+        "other_facts": [other_fact_as_dict(document, fact) for fact in _other(document, selection)],
     }
     if rules:
-        payload["rules"] = [
-            {"code": rule.code, "consumes": consumed_kinds(rule)[0] + [t.__name__ for t in consumed_kinds(rule)[1]]}
-            for rule in rules
-        ]
+        payload["rules"] = [{"code": rule.code, "consumes": _consumes(rule)} for rule in rules]
     return payload
 
 
+def _consumes(rule) -> list[str]:
+    """The kinds a rule consumes, and the names of its other fact types."""
+    kinds, others = consumed_kinds(rule)
+    return kinds + [typ.__name__ for typ in others]
+
+
 def facts_as_text(document: Document, selection: Selection) -> list[str]:
-    """Prose facts, then plugin facts, then each table with its rows."""
+    """Prose facts, then the other facts, then each table with its rows."""
     lines = [fact_as_text(document, fact) for fact in _prose(document, selection)]
-    lines += [plugin_fact_as_text(document, fact) for fact in _plugin(document, selection)]
+    lines += [other_fact_as_text(document, fact) for fact in _other(document, selection)]
     for model in _tables(document, selection):
         lines += table_as_text(document, model, selection.wants)
     return lines
