@@ -389,7 +389,7 @@ def facts(path, output_format, fact_kind, rule_codes, kind, year, unit) -> None:
     """Show the typed facts the rules check — prose facts, and the tables as
     read (rows with their placed columns, funds, scores, indicators) — with
     their spans."""
-    from linter.facts.view import facts_as_dict, facts_as_text, reads_no_facts, select
+    from linter.facts.view import facts_as_dict, facts_as_text, reads_no_facts, select, unfound_types
     from linter.pipeline import load_document
     from linter.reading import ReadError
 
@@ -403,6 +403,10 @@ def facts(path, output_format, fact_kind, rule_codes, kind, year, unit) -> None:
         click.echo(f"disclint: {path}: {exc.en}", err=True)
         sys.exit(1)
     selection = select(tuple(fact_kind), tuple(rules))
+    for rule in rules:
+        for typ in unfound_types(document, rule):
+            name = typ.__name__
+            click.echo(f"disclint: note: {rule.code} consumes {name}: document.facts.of({name}) finds none", err=True)
     if output_format == "json":
         import json
 

@@ -259,6 +259,10 @@ def test_a_rule_without_consumes_and_a_plugin_fact_type(tmp_path, plugin_env):
         {"kind": "mention", "type": "viewtest_plugin.Mention", "line": 5, "column": 8, "text": "补助"}
     ]
     assert payload["rules"] == [{"code": "Z954", "consumes": ["Mention"]}]
+    # none in the document (or none the store indexes): said, not left to guess
+    unfound = _facts(tmp_path, PROSE, "--rule", "Z954", env=plugin_env)
+    assert unfound.returncode == 0 and unfound.stdout == b""
+    assert unfound.stderr.decode().strip() == "disclint: note: Z954 consumes Mention: document.facts.of(Mention) finds none"
 
 
 def test_parse_shows_a_table_continued_on_the_next_page_read_as_one():

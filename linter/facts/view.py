@@ -77,6 +77,13 @@ def reads_no_facts(rule) -> str:
     return f"{rule.code} consumes no facts (its `consumes` is empty): it reads the outline, or does not declare what it reads"
 
 
+def unfound_types(document: Document, rule) -> list[type]:
+    """The consumed types of no built-in kind that ``document.facts.of``
+    finds none of: worth a note, since a type the store keeps outside its
+    index would look like a document without such facts."""
+    return [typ for typ in consumed_kinds(rule)[1] if not document.facts.of(typ)]
+
+
 @dataclass(frozen=True)
 class Selection:
     """The kinds to show (None: every built-in kind) and the other fact
