@@ -375,30 +375,68 @@ def explain(code, lang) -> None:
     "--only",
     "fact_kind",
     multiple=True,
-    type=click.Choice(["amount", "share", "change", "breakdown", "variance", "completion", "expression"]),
-    help="Only facts of this kind (repeatable).",
+    type=click.Choice(
+        ["amount", "share", "change", "breakdown", "variance", "completion", "expression",
+         "table", "row", "funds", "score", "indicator"]
+    ),
+    help="Only facts of this kind (repeatable); table, row, funds, score and indicator are table facts.",
+)
+@click.option(
+    "--rule",
+    "rule_codes",
+    multiple=True,
+    metavar="CODE",
+    help="Only the facts this rule reads (its `consumes`; repeatable).",
 )
 @_with_doc_options
-def facts(path, output_format, fact_kind, kind, year, unit) -> None:
-    """Show the typed facts the number rules check, with their spans."""
-    from linter.facts.render import fact_as_dict, fact_as_text
+def facts(path, output_format, fact_kind, rule_codes, kind, year, unit) -> None:
+    """Show the typed facts the rules check — prose facts, and the tables as
+    read (rows with their placed columns, funds, scores, indicators) — with
+    their spans."""
+    from linter.facts.view import facts_as_dict, facts_as_text, reads_no_facts, select, unfound_types
     from linter.pipeline import load_document
     from linter.reading import ReadError
 
+    rules = _rules_named(rule_codes)
+    for rule in rules:
+        if not rule.consumes:
+            click.echo(f"disclint: note: {reads_no_facts(rule)}", err=True)
     try:
         document = load_document(path, _overrides(kind, year, unit))
     except ReadError as exc:
         click.echo(f"disclint: {path}: {exc.en}", err=True)
         sys.exit(1)
-    selected = [fact for fact in document.facts if not fact_kind or fact.kind in fact_kind]
+    selection = select(tuple(fact_kind), tuple(rules))
+    for rule in rules:
+        for typ in unfound_types(document, rule):
+            name = typ.__name__
+            click.echo(f"disclint: note: {rule.code} consumes {name}: document.facts.of({name}) finds none", err=True)
     if output_format == "json":
         import json
 
-        payload = {"path": path, "facts": [fact_as_dict(document, fact) for fact in selected]}
+        payload = facts_as_dict(document, path, selection, tuple(rules))
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        for fact in selected:
-            click.echo(fact_as_text(document, fact))
+        for line in facts_as_text(document, selection):
+            click.echo(line)
+
+
+def _rules_named(codes: tuple[str, ...]) -> list:
+    """The rules ``--rule`` names (by code or name), or exit 2 with one line
+    naming the first unknown code."""
+    if not codes:
+        return []
+    known = _all_rules()
+    by_code = {rule.code: rule for rule in known}
+    found = []
+    for code in codes:
+        rule = by_code.get(code.strip().upper()) or next((r for r in known if r.name == code.strip()), None)
+        if rule is None:
+            click.echo(f"disclint: error: no rule {code!r} (see `disclint rules`)", err=True)
+            sys.exit(2)
+        if rule not in found:
+            found.append(rule)
+    return found
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linter.facts.table_render import indicator_text
 from linter.tree import Document, Node, Paragraph, Section, Table, Toc
 
 _PREVIEW = 40
@@ -40,12 +41,18 @@ def _node_dict(document: Document, node: Node) -> dict:
 
 
 def _model(document: Document, table: Table):
-    from linter.tables import table_models
+    """The table as the store read it.  A table continued on the next page is
+    read as one, starting where this one starts: shown here, at its first part."""
+    return next((m for m in document.facts.tables() if m.table.span.start == table.span.start), None)
 
-    return next((m for m in table_models(document) if m.table is table), None)
+
+def _text(quantity) -> str | None:
+    return quantity.text if quantity is not None else None
 
 
 def _columns_text(row) -> str:
+    if not row.numbers:
+        return "(no numbers read)"
     return " ".join(f"{name}={q.text or '0'}" for name, q in row.columns.items())
 
 
@@ -75,7 +82,9 @@ def _model_dict(document: Document, table: Table) -> dict | None:
         ],
         "scores": [{"line": document.location(s.span).line, "weight": s.weight.text, "score": s.score.text} for s in model.scores],
         "indicators": [
-            {"line": document.location(i.span).line, "weight": i.weight.text, "score": i.score.text} for i in model.indicators
+            {"line": document.location(i.span).line, "weight": i.weight.text, "score": i.score.text, "name": i.name,
+             "target": _text(i.target), "actual": _text(i.actual), "unit": i.unit, "stated_gap": _text(i.stated_gap)}
+            for i in model.indicators
         ],
         "indicators_complete": model.indicators_complete,
     }
@@ -139,7 +148,7 @@ def tree_as_text(document: Document) -> str:
                     )
                 for indicator in model.indicators:
                     where_row = "L" + str(document.location(indicator.span).line)
-                    lines.append(f"{where_row:<24}{pad}  indicator: score {indicator.score.text}/{indicator.weight.text}")
+                    lines.append(f"{where_row:<24}{pad}  indicator: {indicator_text(indicator)}")
                 for score in model.scores:
                     where_row = "L" + str(document.location(score.span).line)
                     state = "every indicator read" if model.indicators_complete else "indicators not all read: not summed"

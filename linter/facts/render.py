@@ -6,7 +6,9 @@ from linter.facts.model import Amount, Breakdown, Change, Completion, Expression
 from linter.tree import Document
 
 
-def _quantity(document: Document, q: Quantity | None) -> dict | None:
+def quantity_as_dict(document: Document, q: Quantity | None) -> dict | None:
+    """A printed number: its text, its value and interval (万元 for money),
+    and where it is printed."""
     if q is None:
         return None
     loc = document.location(q.span)
@@ -26,7 +28,7 @@ def _quantity(document: Document, q: Quantity | None) -> dict | None:
 def _amount(document: Document, a: Amount | None) -> dict | None:
     if a is None:
         return None
-    return {"label": a.label, "key": a.key, "role": a.role, **(_quantity(document, a.quantity) or {})}
+    return {"label": a.label, "key": a.key, "role": a.role, **(quantity_as_dict(document, a.quantity) or {})}
 
 
 def fact_as_dict(document: Document, fact) -> dict:
@@ -39,15 +41,15 @@ def fact_as_dict(document: Document, fact) -> dict:
             part=_amount(document, fact.part),
             total=_amount(document, fact.total),
             named_total=fact.total_label,
-            percent=_quantity(document, fact.percent),
+            percent=quantity_as_dict(document, fact.percent),
         )
     elif isinstance(fact, Change):
         data.update(
             subject=_amount(document, fact.subject),
             direction=fact.direction,
-            amount=_quantity(document, fact.amount),
+            amount=quantity_as_dict(document, fact.amount),
             rate_direction=fact.rate_direction,
-            rate=_quantity(document, fact.rate),
+            rate=quantity_as_dict(document, fact.rate),
             base=fact.base,
             words=list(fact.words),
         )
@@ -62,20 +64,20 @@ def fact_as_dict(document: Document, fact) -> dict:
         data.update(
             budget=_amount(document, fact.budget),
             final=_amount(document, fact.final),
-            rate=_quantity(document, fact.rate),
+            rate=quantity_as_dict(document, fact.rate),
             relation=fact.relation,
         )
     elif isinstance(fact, Completion):
         data.update(
             budget=_amount(document, fact.budget),
             final=_amount(document, fact.final),
-            rate=_quantity(document, fact.rate),
+            rate=quantity_as_dict(document, fact.rate),
         )
     elif isinstance(fact, Expression):
         data.update(
             text=fact.text,
-            factors=[_quantity(document, q) for q in fact.factors],
-            result=_quantity(document, fact.result),
+            factors=[quantity_as_dict(document, q) for q in fact.factors],
+            result=quantity_as_dict(document, fact.result),
         )
     return data
 
@@ -107,3 +109,27 @@ def fact_as_text(document: Document, fact) -> str:
     else:
         body = fact.text
     return f"{where:<10} {fact.kind:<11} {body}"
+
+
+def other_fact_kind(fact) -> str:
+    """A fact of no built-in kind (a plugin's) names its kind like the
+    built-in ones, or is named by its type."""
+    return str(getattr(fact, "kind", "") or type(fact).__name__)
+
+
+def other_fact_as_dict(document: Document, fact) -> dict:
+    """A plugin's fact is any object with a span (hookspecs.
+    disclint_fact_handlers): shown by its kind, its type and the text it covers."""
+    loc = document.location(fact.span)
+    return {
+        "kind": other_fact_kind(fact),
+        "type": f"{type(fact).__module__}.{type(fact).__qualname__}",
+        "line": loc.line,
+        "column": loc.column,
+        "text": document.raw_text(fact.span),
+    }
+
+
+def other_fact_as_text(document: Document, fact) -> str:
+    loc = document.location(fact.span)
+    return f"{f'L{loc.line}:{loc.column}':<10} {other_fact_kind(fact):<11} {document.raw_text(fact.span)}"
