@@ -30,11 +30,38 @@ class Amount:
     """A labelled figure: "本年收入合计 430.23 万元"."""
 
     label: str  # the words before the number, as printed (folded)
-    key: str  # the label reduced for matching (see extract.label_key)
+    key: str  # the label reduced for matching (see linter.facts.labels.label_key)
     quantity: Quantity
-    role: str = "amount"  # amount | budget | final
+    # What the figure is (linter.facts.handlers.amount):
+    #   amount  a money figure of this year ("本年收入合计 430.23 万元")
+    #   count   a counted figure: people, vehicles, projects ("实有人数 17 人")
+    #   budget  a budget figure named so ("年初预算为 6.91 万元", "预算数 …")
+    #   final   a final figure named so ("支出决算为 14.88 万元", "决算数 …")
+    #   prior   last year's figure ("上年为 0.87 万元", "2023年度收入总计 …" in a
+    #           2024 report): never a part, never a current value
+    #   approx  a figure said roughly ("约 500 万元", "300 万元左右"): never
+    #           added, divided or compared exactly
+    role: str = "amount"
     section: str = ""  # title path of the enclosing headings
+    # the text right after the figure says it was paid out in full
+    # ("…万元免住宿费经费全部足额、按时拨付到位", "已全额发放")
+    paid_in_full: bool = False
+    # the label (without the unit's name, years and spaces) when it names one
+    # unit-wide figure — a total or a fiscal aggregate of eight characters or
+    # more ("一般公共预算财政拨款基本支出"); "" for a short or generic label
+    # ("项目支出") that different sections use for different money
+    aggregate: str = ""
     kind: str = field(default="amount", init=False)
+
+    @property
+    def is_office_costs(self) -> bool:
+        """Is it the 公用经费 (office costs) of a list?"""
+        return self.key == "公用经费"
+
+    @property
+    def is_running_costs(self) -> bool:
+        """Is it the 机关运行经费 (an organ's running costs)?"""
+        return self.key.endswith(("机关运行经费", "机关运行经费支出"))
 
     @property
     def span(self) -> Span:
@@ -73,6 +100,12 @@ class Change:
     previous: "Amount | None" = None
     kind: str = field(default="change", init=False)
 
+    @property
+    def against_budget(self) -> bool:
+        """Is the change against the budget ("较年初预算增加") rather than
+        against last year ("比上年增加")?"""
+        return "预算" in self.base
+
 
 @dataclass
 class Breakdown:
@@ -83,10 +116,39 @@ class Breakdown:
     complete: bool  # the parts are the whole of the total (an identity)
     nested: bool = False  # another 其中 opened inside: parts are not certain
     kind: str = field(default="breakdown", init=False)
+    # Identity index of ``parts`` and the sum of their lower bounds, brought
+    # up to date with the parts appended since (parts only ever grow), so
+    # that asking once per share of an N-part list stays linear.
+    _part_ids: set = field(default_factory=set, init=False, repr=False, compare=False)
+    _low: Decimal = field(default=Decimal(0), init=False, repr=False, compare=False)
+    _seen: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def span(self) -> Span:
         return self.total.span
+
+    @property
+    def of_basic_spending(self) -> bool:
+        """Does the list break down a 基本支出 (basic spending)?"""
+        return "基本支出" in self.total.key
+
+    def holds(self, amount: "Amount") -> bool:
+        """Is ``amount`` (this very object) one of the parts?"""
+        self._catch_up()
+        return id(amount) in self._part_ids
+
+    def parts_low(self) -> Decimal:
+        """The sum of the parts' lower bounds."""
+        self._catch_up()
+        return self._low
+
+    def _catch_up(self) -> None:
+        if self._seen > len(self.parts):  # parts were replaced: index them anew
+            self._part_ids, self._low, self._seen = set(), Decimal(0), 0
+        for part in self.parts[self._seen:]:
+            self._part_ids.add(id(part))
+            self._low = self._low + part.quantity.interval.lo
+        self._seen = len(self.parts)
 
 
 @dataclass
@@ -98,6 +160,10 @@ class Variance:
     rate: Quantity | None
     relation: str | None  # 大于 | 小于 | 等于 | 高于 | 低于
     relation_span: Span | None
+    # the sentence around the fact says in words that the final figure is
+    # below the budget ("…决算数小于预算数", "节约", "减少"): a positive rate
+    # is then the size of the gap, its direction said in words
+    said_less: bool = False
     kind: str = field(default="variance", init=False)
 
     @property
@@ -132,6 +198,39 @@ class Expression:
 
 
 Fact = Amount | Share | Change | Breakdown | Variance | Completion | Expression
+
+
+# -- facts about the whole document (linter.facts.handlers.document_handlers):
+# kept in the fact store with the plugins' facts, found with
+# ``document.facts.of(...)``; ``disclint facts`` lists the sentence facts above.
+
+
+@dataclass
+class RunningCostsDefined:
+    """The document defines 机关运行经费 (running costs) as the 公用经费 of
+    基本支出 ("机关运行经费：指…财政拨款基本支出中的公用经费支出"), so the
+    two figures are one."""
+
+    span: Span
+    kind: str = field(default="running-costs-defined", init=False)
+
+
+@dataclass
+class EvaluationSummary:
+    """What a paragraph says of one evaluated project: "就业技能培训项目绩效自评
+    综述：项目全年预算数 92.21 万元，执行数 85.99 万元…项目绩效自评得分 96.83 分".
+
+    The project is the one whose self-evaluation table's 项目名称 (or, for
+    "部门整体支出绩效自评得分", the 整体支出 table) the paragraph names, when
+    it names exactly one and no other table has that name."""
+
+    table: object  # the project's table, a linter.tables.TableModel
+    span: Span  # the paragraph
+    scores: list[Quantity]  # "自评得分 96.83 分", in 分
+    # the figures it states, in order, each with what it is: "budget" (预算数)
+    # or "spent" (执行数, 决算数, 支出数)
+    figures: list[tuple[str, Amount]]
+    kind: str = field(default="evaluation-summary", init=False)
 
 
 class SpanIndex:

@@ -1,0 +1,88 @@
+"""Budget against final: the variance rate ("预决算差异率 R%", "超出预算 R%"),
+the completion rate ("完成年初预算的 R%", "预算执行率为 R%") and the wording
+"决算数大于/小于预算数".
+
+The two figures are the sentence's budget and final amounts ("年初预算为 B",
+"支出决算为 F"), or plain amounts whose labels say which is which ("年初预算
+369.16万元，支出决算339.74万元").  A variance rate that follows a change
+against the budget ("较年初预算增加 235.51万元，超出预算 17.38%") is that
+change's rate instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.facts.clause import Clause, quantity
+from linter.facts.handlers.approximate import is_approximate
+from linter.facts.handlers.context import SentenceContext
+from linter.facts.model import Completion, Quantity, Variance
+from linter.sourcemap import Span
+
+# A plain amount's label that names it a budget or a final figure: "年初预算",
+# "公务接待费预算为", "支出决算" — but not "一般公共预算" or "国有资本经营预算".
+_BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?|(?<!公共)(?<!经营)(?<!基金)预算(?:数|总额)?(?:为|是))$")
+_BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
+# Words saying the final figure is below the budget.
+_LESS = re.compile(r"(?:决算数?|支出)?(?:小于|低于|少于)(?:年初)?预算|减少|下降|降低|节约|结余")
+_REVERSED = {"大于": "小于", "高于": "低于", "小于": "大于", "低于": "高于"}
+
+
+def said_less(text: str, span: Span) -> bool:
+    """Does the sentence around ``span`` (up to 200 characters each way) say in
+    words that the final figure is below the budget ("…决算数小于预算数")?"""
+    start = max(text.rfind("。", max(0, span.start - 200), span.start), max(0, span.start - 200))
+    end = text.find("。", span.end, span.end + 200)
+    return bool(_LESS.search(text, start, end if end != -1 else span.end + 200))
+
+
+def _rate_of_pending_change(ctx: SentenceContext, clause: Clause, pct: Quantity) -> bool:
+    """"支出1,590.70万元，较年初预算增加235.51万元，超出预算17.38%": the rate
+    of the change against the budget, checked like a change.  Taken?"""
+    pending = ctx.pending
+    if not (
+        pending is not None and ctx.pending_age <= 1 and pending.rate is None
+        and pending.against_budget and (ctx.budget is None or ctx.final is None)
+    ):
+        return False
+    word = clause.first("VARW").text
+    pending.rate_direction = "dec" if word.startswith("低于") else "inc" if word.startswith(("超出", "超过")) else pending.direction
+    pending.rate = pct
+    pending.words = (*pending.words, word)
+    pending.span = Span(pending.span.start, pct.span.end)
+    return True
+
+
+def handle_rate(ctx: SentenceContext, index: int, clause: Clause) -> None:
+    """A variance or completion clause."""
+    pct_token = clause.first("PCT")
+    pct = quantity(pct_token)
+    if is_approximate(ctx.document.text, clause, pct_token):
+        return
+    if clause.kind == "variance" and pct is not None and _rate_of_pending_change(ctx, clause, pct):
+        return
+    # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%": the
+    # figures' labels say which is which even without 为/数.
+    plain = list(ctx.amount_at.values())[::-1]  # the sentence's plain amounts, latest first
+    ctx.budget = ctx.budget or next((a for a in plain if _BARE_BUDGET.search(a.label)), None)
+    ctx.final = ctx.final or next((a for a in plain if _BARE_FINAL.search(a.label)), None)
+    budget, final = ctx.budget, ctx.final
+    if pct is None or budget is None or final is None or budget is final:
+        return
+    if clause.kind == "variance":
+        ctx.emit(Variance(budget, final, pct, None, None, said_less=said_less(ctx.document.text, pct.span)))
+    else:
+        ctx.emit(Completion(budget, final, pct))
+
+
+def handle_relation(ctx: SentenceContext, index: int, clause: Clause) -> None:
+    """"决算数小于预算数" (or "预算数大于决算数", read the other way round)."""
+    word = clause.first("RELW")
+    if ctx.budget is None or ctx.final is None:
+        return
+    first_word = next(t for t in clause.core if t.type in ("BUDGETW", "FINALW"))
+    relation = word.text
+    if first_word.type == "BUDGETW":
+        relation = _REVERSED.get(relation, relation)
+    span = Span(clause.core[0].start, clause.core[-1].end)
+    ctx.emit(Variance(ctx.budget, ctx.final, None, relation, span, said_less=said_less(ctx.document.text, span)))
