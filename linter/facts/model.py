@@ -24,6 +24,16 @@ class Quantity:
     span: Span
     places: int  # printed decimal places
 
+    @property
+    def is_money(self) -> bool:
+        """Is it an amount of money (read in 万元, whatever unit it was printed in)?"""
+        return self.unit == "万元"
+
+    @property
+    def printed_in_yuan(self) -> bool:
+        """Was the amount printed in 元 (not 万元): "352,506.40元"?"""
+        return self.text.endswith("元") and not self.text.endswith("万元")
+
 
 @dataclass
 class Amount:
@@ -151,6 +161,9 @@ class Breakdown:
         self._seen = len(self.parts)
 
 
+_RELATION_CLAIMS = {"大于": "more", "高于": "more", "小于": "less", "低于": "less", "等于": "equal"}
+
+
 @dataclass
 class Variance:
     """预决算差异率 R% = (决算 − 预算) / 预算, or the wording 决算数大于预算数."""
@@ -165,6 +178,13 @@ class Variance:
     # is then the size of the gap, its direction said in words
     said_less: bool = False
     kind: str = field(default="variance", init=False)
+
+    @property
+    def claim(self) -> str | None:
+        """What the wording claims of the final figure against the budget:
+        "more" (大于, 高于), "less" (小于, 低于), "equal" (等于); None without
+        a wording (or one not known)."""
+        return _RELATION_CLAIMS.get(self.relation) if self.relation else None
 
     @property
     def span(self) -> Span:
