@@ -14,7 +14,7 @@ share                     share.handle_share (分别 pairs too)
 change_amount, change_…   change.handle_change (and flat)
 comparison                change.handle_comparison
 variance, completion      variance.handle_rate
-relation                  variance.handle_relation
+relation, relation_b…     variance.handle_relation
 ========================  ==============================================
 
 All handlers share one :class:`~linter.facts.handlers.context.SentenceContext`.
@@ -45,6 +45,7 @@ CLAUSE_HANDLERS: dict[str, Handler] = {
     "variance": variance.handle_rate,
     "completion": variance.handle_rate,
     "relation": variance.handle_relation,
+    "relation_budget_first": variance.handle_relation,
 }
 
 

@@ -76,13 +76,13 @@ def handle_rate(ctx: SentenceContext, index: int, clause: Clause) -> None:
 
 
 def handle_relation(ctx: SentenceContext, index: int, clause: Clause) -> None:
-    """"决算数小于预算数" (or "预算数大于决算数", read the other way round)."""
+    """"决算数小于预算数" (relation), or "预算数大于决算数" (relation_budget_first,
+    read the other way round)."""
     word = clause.first("RELW")
     if ctx.budget is None or ctx.final is None:
         return
-    first_word = next(t for t in clause.core if t.type in ("BUDGETW", "FINALW"))
     relation = word.text
-    if first_word.type == "BUDGETW":
+    if clause.kind == "relation_budget_first":
         relation = _REVERSED.get(relation, relation)
     span = Span(clause.core[0].start, clause.core[-1].end)
     ctx.emit(Variance(ctx.budget, ctx.final, None, relation, span, said_less=said_less(ctx.document.text, span)))
