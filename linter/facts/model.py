@@ -3,6 +3,11 @@
 Rules compare facts; they never look at raw offsets.  Every printed number is a
 :class:`Quantity` that knows its text, its value and the interval it stands
 for (see linter.numbers), already converted to 万元 for money.
+
+The sentence facts (Amount … Expression) come from linter.facts.extract and
+its handlers; the facts about the whole document (RunningCostsDefined,
+EvaluationSummary) from linter.facts.handlers.document_handlers.  Every field
+list below names every value the extractor emits.
 """
 
 from __future__ import annotations
@@ -20,7 +25,11 @@ class Quantity:
     text: str  # as printed (folded), e.g. "1,286.27万元", "14.11%"
     value: Decimal  # in 万元 for money, in percent points for percentages
     interval: Interval  # same unit as value
-    unit: str  # 万元 | % | 人 | 个 | …
+    # 万元 (every amount of money, whatever unit it was printed in) | % |
+    # a counting unit: 人 人次 个 辆 台 套 台(套) 台套 项 批次 次 家 所 场 场次 课时
+    # 天 平方米 (linter.facts.lexer COUNT) | 分 (a score, EvaluationSummary) |
+    # the words after a factor of an Expression ("元/课时", "人", "")
+    unit: str
     span: Span
     places: int  # printed decimal places
 
@@ -82,8 +91,8 @@ class Amount:
 class Share:
     """"X 万元，占 Y%": Y = part / total."""
 
-    part: Amount
-    total: Amount | None
+    part: Amount  # the amount just before the share, or the one its words name
+    total: Amount | None  # the total it is of; None when that cannot be found (never checked)
     percent: Quantity
     total_label: str | None  # the total named in the sentence ("本年支出合计"), if any
     kind: str = field(default="share", init=False)
@@ -98,12 +107,17 @@ class Change:
     """"比上年增加 A 万元，增长 R%" — or 持平."""
 
     subject: Amount | None  # the current value the change is about, when known
-    direction: str  # inc | dec | flat
-    amount: Quantity | None
-    rate_direction: str | None  # inc | dec, for the rate's own word
+    direction: str  # inc | dec | flat: of the amount's word, or of the rate's when there is no amount
+    amount: Quantity | None  # money or a count ("增加 2 人"); None for a rate alone or 持平
+    # inc | dec | flat, for the rate's own word ("下降", "超出预算" inc, "低于预算"
+    # dec; "增加 5.00 万元，持平" flat); None when no rate and no 持平 followed
+    rate_direction: str | None
     rate: Quantity | None
-    base: str  # the comparison base as printed ("比上年预算", "与上年相比")
-    words: tuple[str, ...]  # the direction words as printed ("增加", "下降")
+    # the comparison base as printed ("比上年预算", "较年初预算", "与上年", "同比");
+    # "" when the comparison was a clause of its own ("…与上年相比，减少…")
+    base: str
+    # the direction words as printed, amount's first ("增加", "下降", "持平", "超出预算")
+    words: tuple[str, ...]
     span: Span
     # the base figure itself, when the sentence states it: "上年为 0.87 万元",
     # or the 年初预算 of "…年初预算为 A，支出决算为 B，较年初预算增加 X"
@@ -171,7 +185,9 @@ class Variance:
     budget: Amount
     final: Amount
     rate: Quantity | None
-    relation: str | None  # 大于 | 小于 | 等于 | 高于 | 低于
+    # 大于 | 小于 | 等于 | 高于 | 低于, said of the final figure ("预算数大于决算数"
+    # is read as 小于); None for a rate
+    relation: str | None
     relation_span: Span | None
     # the sentence around the fact says in words that the final figure is
     # below the budget ("…决算数小于预算数", "节约", "减少"): a positive rate
