@@ -371,3 +371,30 @@ def test_an_evaluation_summary_names_its_project_and_states_its_figures():
 def test_a_paragraph_naming_no_project_of_a_table_is_no_summary():
     text = SUMMARY.replace("就业技能培训项目绩效", "职业培训补贴项目绩效")
     assert facts(text, EvaluationSummary, kind="final_account") == []
+
+
+# -- the clause grammar names the phrasing ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("超出预算17.38%", "over_budget"),
+        ("低于年初预算8.20%", "under_budget"),
+        ("预决算差异率为15.96%", "variance"),
+        ("决算数小于预算数", "relation"),
+        ("预算数大于决算数", "relation_budget_first"),
+        ("完成年初预算的97.03%", "completion"),
+        ("比上年增加 2 人", "change_amount"),
+        ("占本年支出合计的 30.70%", "share"),
+    ],
+)
+def test_clause_kinds(text, kind):
+    assert _clause(text).kind == kind
+
+
+def test_a_rate_under_the_budget_after_a_change_against_it_is_a_fall():
+    text = "财政拨款支出9.18万元，较年初预算减少0.82万元，低于预算8.20%。"
+    (change,) = facts(text, Change)
+    assert (change.direction, change.rate_direction, change.rate.text) == ("dec", "dec", "8.20%")
+    assert change.words == ("减少", "低于预算")

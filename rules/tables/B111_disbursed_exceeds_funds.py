@@ -5,7 +5,9 @@ out in full cannot exceed the project's own funds.
 project whose 年度资金总额 row gives 61.15 万元 throughout is text copied from
 another project.  Only the upper bound is checked: the amount paid out may be
 one part of the project ("助学金 31.56 万元全部拨付至某校"), but not more than
-the largest of its 年初预算数, 全年预算数 and 全年执行数.
+the largest of its 年初预算数, 全年预算数 and 全年执行数.  What "paid out in
+full" is said of is a property of the amount (Amount.paid_in_full, read by the
+facts stage).
 """
 
 from __future__ import annotations

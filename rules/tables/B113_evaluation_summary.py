@@ -6,7 +6,9 @@ The standard 决算 wording sums each project up before (or after) its table:
 "就业技能培训项目绩效自评综述：项目全年预算数 92.21 万元，执行数 85.99 万元，
 完成预算的 93.25%。项目绩效自评得分 96.83 分。"  The project is the one whose
 table's 项目名称 the paragraph names; a paragraph that names two projects, or a
-name two tables share, is not compared.
+name two tables share, is not compared.  Finding the summaries and their
+project is the facts stage's job (linter.facts.handlers.evaluation, the
+EvaluationSummary fact); this rule compares their figures with the table's.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from linter.facts.model import EvaluationSummary
 from linter.issues import Message
 from linter.rule import Example, Rule
+from linter.tables import TableModel
 
 _TABLE = (
     "项目支出绩效自评表\n项目名称 就业技能培训项目\n"
@@ -44,7 +47,7 @@ class EvaluationSummaryMismatch(Rule):
     name = "evaluation-summary"
     severity = "error"
     kinds = ("final_account", "unknown")
-    consumes = (EvaluationSummary,)
+    consumes = (EvaluationSummary, TableModel)
     summary = Message("项目绩效自评综述与自评表不符", "A project's evaluation summary differs from its table")
     description = Message(
         "正文中为某个项目写出的自评得分（“项目绩效自评得分 X 分”）、全年预算数和执行数，应与该项目支出绩效自评表的"

@@ -13,7 +13,8 @@ budget_amount, final_…    amount.handle_budget_or_final
 share                     share.handle_share (分别 pairs too)
 change_amount, change_…   change.handle_change (and flat)
 comparison                change.handle_comparison
-variance, completion      variance.handle_rate
+variance, over_/under_…   variance.handle_rate
+completion                variance.handle_rate
 relation, relation_b…     variance.handle_relation
 ========================  ==============================================
 
@@ -43,6 +44,8 @@ CLAUSE_HANDLERS: dict[str, Handler] = {
     "change_rate": change.handle_change,
     "flat": change.handle_change,
     "variance": variance.handle_rate,
+    "over_budget": variance.handle_rate,
+    "under_budget": variance.handle_rate,
     "completion": variance.handle_rate,
     "relation": variance.handle_relation,
     "relation_budget_first": variance.handle_relation,

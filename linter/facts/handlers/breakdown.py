@@ -190,7 +190,7 @@ def close_sentence(ctx: SentenceContext) -> None:
         ctx.carried.complete = is_complete(ctx.carried)
     if ctx.breakdowns:
         newest = ctx.breakdowns[-1]
-        window = reader.facts[-len(ctx.parsed) * 2:]  # the sentence's shares, at most two facts a clause
+        window = reader.facts[-len(ctx.parsed) * 2:]  # the latest facts, where the sentence's shares are
         shares = {id(f.part) for f in window if isinstance(f, Share)}
         if (
             not newest.parts

@@ -16,7 +16,7 @@ from linter.facts.handlers.approximate import is_approximate
 from linter.facts.handlers.context import SentenceContext
 from linter.facts.handlers.identities import exceeds
 from linter.facts.labels import label_key, squeezed
-from linter.facts.model import Amount, Breakdown, Quantity, Share
+from linter.facts.model import Amount, Quantity, Share
 
 _CONNECTORS = {"和", "及", "与", "以及"}
 _NAMED_TAIL = re.compile(r"(?:的比重|的比例|比重|比例)?(?:为|是)?$")

@@ -25,6 +25,8 @@ _BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?
 _BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
 # Words saying the final figure is below the budget.
 _LESS = re.compile(r"(?:决算数?|支出)?(?:小于|低于|少于)(?:年初)?预算|减少|下降|降低|节约|结余")
+_VARIANCE_KINDS = ("variance", "over_budget", "under_budget")
+_RATE_DIRECTIONS = {"over_budget": "inc", "under_budget": "dec"}
 _REVERSED = {"大于": "小于", "高于": "低于", "小于": "大于", "低于": "高于"}
 
 
@@ -45,8 +47,8 @@ def _rate_of_pending_change(ctx: SentenceContext, clause: Clause, pct: Quantity)
         and pending.against_budget and (ctx.budget is None or ctx.final is None)
     ):
         return False
-    word = clause.first("VARW").text
-    pending.rate_direction = "dec" if word.startswith("低于") else "inc" if word.startswith(("超出", "超过")) else pending.direction
+    word = clause.first("VARW", "OVERW", "UNDERW").text
+    pending.rate_direction = _RATE_DIRECTIONS.get(clause.kind, pending.direction)
     pending.rate = pct
     pending.words = (*pending.words, word)
     pending.span = Span(pending.span.start, pct.span.end)
@@ -54,12 +56,12 @@ def _rate_of_pending_change(ctx: SentenceContext, clause: Clause, pct: Quantity)
 
 
 def handle_rate(ctx: SentenceContext, index: int, clause: Clause) -> None:
-    """A variance or completion clause."""
+    """A variance (over_budget, under_budget) or completion clause."""
     pct_token = clause.first("PCT")
     pct = quantity(pct_token)
     if is_approximate(ctx.document.text, clause, pct_token):
         return
-    if clause.kind == "variance" and pct is not None and _rate_of_pending_change(ctx, clause, pct):
+    if clause.kind in _VARIANCE_KINDS and pct is not None and _rate_of_pending_change(ctx, clause, pct):
         return
     # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%": the
     # figures' labels say which is which even without 为/数.
@@ -69,7 +71,7 @@ def handle_rate(ctx: SentenceContext, index: int, clause: Clause) -> None:
     budget, final = ctx.budget, ctx.final
     if pct is None or budget is None or final is None or budget is final:
         return
-    if clause.kind == "variance":
+    if clause.kind in _VARIANCE_KINDS:
         ctx.emit(Variance(budget, final, pct, None, None, said_less=said_less(ctx.document.text, pct.span)))
     else:
         ctx.emit(Completion(budget, final, pct))
