@@ -13,8 +13,8 @@ budget_amount, final_…    amount.handle_budget_or_final
 share                     share.handle_share (分别 pairs too)
 change_amount, change_…   change.handle_change (and flat)
 comparison                change.handle_comparison
-variance, over_/under_…   variance.handle_rate
-completion                variance.handle_rate
+variance, over_/under_…   variance.handle_variance
+completion                completion.handle_completion
 relation, relation_b…     variance.handle_relation
 ========================  ==============================================
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linter.facts.clause import Clause
-from linter.facts.handlers import amount, breakdown, change, share, variance
+from linter.facts.handlers import amount, breakdown, change, completion, share, variance
 from linter.facts.handlers.context import SentenceContext
 
 Handler = Callable[[SentenceContext, int, Clause], None]
@@ -43,10 +43,10 @@ CLAUSE_HANDLERS: dict[str, Handler] = {
     "change_amount": change.handle_change,
     "change_rate": change.handle_change,
     "flat": change.handle_change,
-    "variance": variance.handle_rate,
-    "over_budget": variance.handle_rate,
-    "under_budget": variance.handle_rate,
-    "completion": variance.handle_rate,
+    "variance": variance.handle_variance,
+    "over_budget": variance.handle_variance,
+    "under_budget": variance.handle_variance,
+    "completion": completion.handle_completion,
     "relation": variance.handle_relation,
     "relation_budget_first": variance.handle_relation,
 }

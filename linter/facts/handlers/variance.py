@@ -1,6 +1,6 @@
-"""Budget against final: the variance rate ("预决算差异率 R%", "超出预算 R%"),
-the completion rate ("完成年初预算的 R%", "预算执行率为 R%") and the wording
-"决算数大于/小于预算数".
+"""Budget against final: the variance rate ("预决算差异率 R%", "超出预算 R%")
+and the wording "决算数大于/小于预算数" (the completion rate, which reads the
+same two figures, is linter.facts.handlers.completion).
 
 The two figures are the sentence's budget and final amounts ("年初预算为 B",
 "支出决算为 F"), or plain amounts whose labels say which is which ("年初预算
@@ -16,7 +16,7 @@ import re
 from linter.facts.clause import Clause, quantity
 from linter.facts.handlers.approximate import is_approximate
 from linter.facts.handlers.context import SentenceContext
-from linter.facts.model import Completion, Quantity, Variance
+from linter.facts.model import Amount, Quantity, Variance
 from linter.sourcemap import Span
 
 # A plain amount's label that names it a budget or a final figure: "年初预算",
@@ -25,7 +25,6 @@ _BARE_BUDGET = re.compile(r"(?:(?:年初|全年|调整后?)预算(?:数|总额)?
 _BARE_FINAL = re.compile(r"(?:决算|执行)(?:数|支出)?(?:为|是)?$")
 # Words saying the final figure is below the budget.
 _LESS = re.compile(r"(?:决算数?|支出)?(?:小于|低于|少于)(?:年初)?预算|减少|下降|降低|节约|结余")
-_VARIANCE_KINDS = ("variance", "over_budget", "under_budget")
 _RATE_DIRECTIONS = {"over_budget": "inc", "under_budget": "dec"}
 _REVERSED = {"大于": "小于", "高于": "低于", "小于": "大于", "低于": "高于"}
 
@@ -55,26 +54,29 @@ def _rate_of_pending_change(ctx: SentenceContext, clause: Clause, pct: Quantity)
     return True
 
 
-def handle_rate(ctx: SentenceContext, index: int, clause: Clause) -> None:
-    """A variance (over_budget, under_budget) or completion clause."""
+def budget_and_final(ctx: SentenceContext) -> tuple[Amount | None, Amount | None]:
+    """The sentence's budget and final figures: those named so ("年初预算为",
+    "支出决算为"), else plain amounts whose labels say which is which —
+    "年初预算369.16万元，支出决算339.74万元" — even without 为/数."""
+    plain = list(ctx.amount_at.values())[::-1]  # the sentence's plain amounts, latest first
+    ctx.budget = ctx.budget or next((a for a in plain if _BARE_BUDGET.search(a.label)), None)
+    ctx.final = ctx.final or next((a for a in plain if _BARE_FINAL.search(a.label)), None)
+    return ctx.budget, ctx.final
+
+
+def handle_variance(ctx: SentenceContext, index: int, clause: Clause) -> None:
+    """A variance rate: "预决算差异率 R%", "超出预算 R%" (over_budget), "低于预算 R%"
+    (under_budget)."""
     pct_token = clause.first("PCT")
     pct = quantity(pct_token)
     if is_approximate(ctx.document.text, clause, pct_token):
         return
-    if clause.kind in _VARIANCE_KINDS and pct is not None and _rate_of_pending_change(ctx, clause, pct):
+    if pct is not None and _rate_of_pending_change(ctx, clause, pct):
         return
-    # "年初预算369.16万元，支出决算339.74万元，完成年初预算的97.03%": the
-    # figures' labels say which is which even without 为/数.
-    plain = list(ctx.amount_at.values())[::-1]  # the sentence's plain amounts, latest first
-    ctx.budget = ctx.budget or next((a for a in plain if _BARE_BUDGET.search(a.label)), None)
-    ctx.final = ctx.final or next((a for a in plain if _BARE_FINAL.search(a.label)), None)
-    budget, final = ctx.budget, ctx.final
+    budget, final = budget_and_final(ctx)
     if pct is None or budget is None or final is None or budget is final:
         return
-    if clause.kind in _VARIANCE_KINDS:
-        ctx.emit(Variance(budget, final, pct, None, None, said_less=said_less(ctx.document.text, pct.span)))
-    else:
-        ctx.emit(Completion(budget, final, pct))
+    ctx.emit(Variance(budget, final, pct, None, None, said_less=said_less(ctx.document.text, pct.span)))
 
 
 def handle_relation(ctx: SentenceContext, index: int, clause: Clause) -> None:
