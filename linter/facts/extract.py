@@ -156,18 +156,11 @@ class FactExtractor:
             return  # no number, no claim to check (an open 其中 list stays open)
         self.facts.extend(expressions(paragraph))
         tokens = tokenize(paragraph.text, paragraph.span.start)
-        previous_topic: Amount | None = None
-        previous_last: dict[str, Amount] = {}
-        previous_count: dict[str, int] = {}
+        previous: SentenceContext | None = None
         for sentence in clauses(tokens):
             parsed = [parse_clause(clause) for clause in sentence]
             carried = self._continues(parsed)
-            ctx = read_sentence(
-                SentenceContext(self, parsed, section, previous_topic, previous_last, previous_count, carried)
-            )
-            previous_topic = ctx.topic or previous_topic
-            if ctx.last_of:
-                previous_last, previous_count = ctx.last_of, ctx.count
+            previous = read_sentence(SentenceContext.after(self, parsed, section, previous, carried))
 
     def _continues(self, parsed: list[Clause]) -> Breakdown | None:
         """The open 其中 list this sentence continues (see

@@ -59,8 +59,8 @@ def read_sentence(ctx: SentenceContext) -> SentenceContext:
     for index, clause in enumerate(ctx.parsed):
         if index in ctx.skip:
             continue
-        ctx.pending_age += 1
-        ctx.rate_age += 1
+        ctx.changes.pending_age += 1
+        ctx.changes.rate_age += 1
         breakdown.track_brackets(ctx, index, clause)
         breakdown.open_lists(ctx, clause)
         handler = CLAUSE_HANDLERS.get(clause.kind)

@@ -79,15 +79,15 @@ def handle_amount(ctx: SentenceContext, index: int, clause: Clause) -> None:
         # current value a following change refers to; "约 500 万元" is not a
         # figure to add or divide exactly.
         if prior:
-            ctx.prior_figure = amount
+            ctx.recent.prior = amount
         return
     breakdown.add_part(ctx, index, clause, amount)
-    ctx.count_figure(amount)
-    ctx.latest_figure, ctx.latest_unit = amount.span.start, amount.quantity.unit
+    ctx.recent.add(amount)
+    ctx.recent.latest_at, ctx.recent.latest_unit = amount.span.start, amount.quantity.unit
     if clause.kind == "amount":
-        ctx.topic = ctx.topic or amount
-        ctx.last = amount
-        ctx.amount_at[index] = amount
+        ctx.subject.topic = ctx.subject.topic or amount
+        ctx.subject.last = amount
+        ctx.subject.amount_at[index] = amount
 
 
 def handle_budget_or_final(ctx: SentenceContext, index: int, clause: Clause) -> None:
@@ -97,15 +97,15 @@ def handle_budget_or_final(ctx: SentenceContext, index: int, clause: Clause) -> 
         # "上年预算数为 31.61 万元": last year's budget, not this one
         amount = record_amount(ctx, clause, clause.first("AMOUNT"), "prior")
         if amount is not None:
-            ctx.prior_figure = amount
+            ctx.recent.prior = amount
         return
     amount = record_amount(ctx, clause, clause.first("AMOUNT"), role)
     if amount is None:
         return
     if role == "budget":
-        ctx.budget = amount
+        ctx.recent.budget = amount
     else:
-        ctx.final = amount
-    ctx.last = amount
-    ctx.count_figure(amount)
-    ctx.topic = ctx.topic or amount
+        ctx.recent.final = amount
+    ctx.subject.last = amount
+    ctx.recent.add(amount)
+    ctx.subject.topic = ctx.subject.topic or amount

@@ -79,19 +79,19 @@ def track_brackets(ctx: SentenceContext, index: int, clause: Clause) -> None:
     """Enter or leave a bracket before reading ``clause``: after it closes,
     the sentence's lists and last figure are those from before it."""
     if index:
-        was = ctx.depth
-        ctx.depth = was + brackets(ctx.parsed[index - 1], skip_lead=True)
-        if was == 0 and ctx.depth > 0:
-            ctx.saved = (ctx.last, dict(ctx.last_of), dict(ctx.open_lists))
-        elif was > 0 and ctx.depth <= 0:
-            ctx.depth = 0
-            if ctx.saved is not None:
-                ctx.last, ctx.last_of, ctx.open_lists = ctx.saved[0], dict(ctx.saved[1]), dict(ctx.saved[2])
+        was = ctx.lists.depth
+        ctx.lists.depth = was + brackets(ctx.parsed[index - 1], skip_lead=True)
+        if was == 0 and ctx.lists.depth > 0:
+            ctx.lists.saved = (ctx.subject.last, dict(ctx.recent.last_of), dict(ctx.lists.by_unit))
+        elif was > 0 and ctx.lists.depth <= 0:
+            ctx.lists.depth = 0
+            if ctx.lists.saved is not None:
+                ctx.subject.last, ctx.recent.last_of, ctx.lists.by_unit = ctx.lists.saved[0], dict(ctx.lists.saved[1]), dict(ctx.lists.saved[2])
     if leads_bracket(clause):
-        if ctx.depth == 0:
-            ctx.saved = (ctx.last, dict(ctx.last_of), dict(ctx.open_lists))
-        ctx.depth += 1
-    ctx.inside = ctx.depth > 0
+        if ctx.lists.depth == 0:
+            ctx.lists.saved = (ctx.subject.last, dict(ctx.recent.last_of), dict(ctx.lists.by_unit))
+        ctx.lists.depth += 1
+    ctx.lists.inside = ctx.lists.depth > 0
 
 
 def open_lists(ctx: SentenceContext, clause: Clause) -> None:
@@ -99,36 +99,36 @@ def open_lists(ctx: SentenceContext, clause: Clause) -> None:
     or another enumeration ("其他用车主要是：…") that ends the 其中 list."""
     has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
     inherited = False
-    if has_qizhong and not ctx.last_of and ctx.previous_last:
+    if has_qizhong and not ctx.recent.last_of and ctx.recent.previous_last:
         # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list after a
         # full stop still breaks down the previous sentence's figure: its last
         # one ("预算为 3.48 万元，支出决算为 3.71 万元，完成…。其中：" most
         # likely breaks down the 3.71).
-        ctx.last_of.update(ctx.previous_last)
+        ctx.recent.last_of.update(ctx.recent.previous_last)
         inherited = True
     if not has_qizhong and opens_enumeration(clause):
         # ("主要原因是：…" explains; the list goes on after it.)
-        ctx.open_lists.clear()
-        if ctx.last_of and opens_breakdown(clause):
+        ctx.lists.by_unit.clear()
+        if ctx.recent.last_of and opens_breakdown(clause):
             # "…支出4,984.93万元，主要用于以下方面：A（类）…" lists the parts of
             # the figure just stated, as 其中 would.
-            for unit, head in ctx.last_of.items():
-                ctx.open_lists[unit] = Breakdown(head, [], False)
-                ctx.breakdowns.append(ctx.open_lists[unit])
+            for unit, head in ctx.recent.last_of.items():
+                ctx.lists.by_unit[unit] = Breakdown(head, [], False)
+                ctx.lists.opened.append(ctx.lists.by_unit[unit])
     if has_qizhong:
-        for unit, head in heads(ctx.document.text, ctx.last_of).items():
-            outer = ctx.open_lists.get(unit)
-            nested = outer is not None and outer is not ctx.carried and not ctx.inside
+        for unit, head in heads(ctx.document.text, ctx.recent.last_of).items():
+            outer = ctx.lists.by_unit.get(unit)
+            nested = outer is not None and outer is not ctx.lists.carried and not ctx.lists.inside
             if nested:
                 outer.nested = True
             # When the previous sentence stated two figures of the unit
             # ("收入总计 X…；支出总计 Y…。其中：…"), the list may break down
             # either, or both: its parts are not certain.
-            uncertain = inherited and ctx.previous_count.get(unit, 0) > 1
-            ctx.open_lists[unit] = Breakdown(head, [], False, nested=nested or uncertain)
-            ctx.breakdowns.append(ctx.open_lists[unit])
-            if ctx.inside:
-                ctx.bracket_lists.add(id(ctx.open_lists[unit]))
+            uncertain = inherited and ctx.recent.previous_count.get(unit, 0) > 1
+            ctx.lists.by_unit[unit] = Breakdown(head, [], False, nested=nested or uncertain)
+            ctx.lists.opened.append(ctx.lists.by_unit[unit])
+            if ctx.lists.inside:
+                ctx.lists.in_brackets.add(id(ctx.lists.by_unit[unit]))
 
 
 def _separator(ctx: SentenceContext, previous: Clause, clause: Clause) -> int:
@@ -146,9 +146,9 @@ def _not_first_of_stretch(ctx: SentenceContext, owner: Breakdown, clause: Clause
     come first — one that is not the part of a list running in parallel
     (车辆 …辆，价值 …万元)?"""
     boundary = last_semicolon_before(ctx.document.text, clause.tokens[0].start)
-    if not owner.parts[-1].span.start < boundary < ctx.latest_figure:
+    if not owner.parts[-1].span.start < boundary < ctx.recent.latest_at:
         return False
-    parallel = ctx.open_lists.get(ctx.latest_unit)
+    parallel = ctx.lists.by_unit.get(ctx.recent.latest_unit)
     return not (parallel is not None and any(p.span.start < boundary for p in parallel.parts))
 
 
@@ -156,27 +156,27 @@ def add_part(ctx: SentenceContext, index: int, clause: Clause, amount: Amount) -
     """Make a plain figure a part of the open list of its unit, or end that
     list when the figure cannot be one of its parts."""
     unit = amount.quantity.unit
-    owner = ctx.open_lists.get(unit)
-    if ctx.inside and owner is not None and id(owner) not in ctx.bracket_lists:
+    owner = ctx.lists.by_unit.get(unit)
+    if ctx.lists.inside and owner is not None and id(owner) not in ctx.lists.in_brackets:
         owner = None  # "（公务用车购置费0.00万元，…）" details a part
     if owner is None or owner.total is amount:
         return
     separator = _separator(ctx, ctx.parsed[index - 1], clause) if index else 3
-    established = ctx.item_separator.get(id(owner))
+    established = ctx.lists.separator.get(id(owner))
     if owner.parts and established is not None and separator > established:
-        del ctx.open_lists[unit]  # "人员经费…、公用经费…；项目支出…"
+        del ctx.lists.by_unit[unit]  # "人员经费…、公用经费…；项目支出…"
     elif owner.parts and _not_first_of_stretch(ctx, owner, clause):
         # after "；" a part opens its stretch (or follows the part of a
         # parallel list, "执法执勤用车 0辆，价值 0.00万元"): "…；同时编制绩效目标1个，
         # 涉及资金1,242.82万元" is not one
-        del ctx.open_lists[unit]
+        del ctx.lists.by_unit[unit]
     else:
         if owner.parts and established is None:
-            ctx.item_separator[id(owner)] = separator
+            ctx.lists.separator[id(owner)] = separator
         owner.parts.append(amount)
-        if owner is ctx.carried:
+        if owner is ctx.lists.carried:
             # A carried list takes one leading amount per sentence.
-            del ctx.open_lists[unit]
+            del ctx.lists.by_unit[unit]
 
 
 def close_sentence(ctx: SentenceContext) -> None:
@@ -184,12 +184,12 @@ def close_sentence(ctx: SentenceContext) -> None:
     leave the newest open when the next sentence may go on with it (its
     parts so far carry shares, or it heads an identity)."""
     reader = ctx.reader
-    for item in ctx.breakdowns:
+    for item in ctx.lists.opened:
         ctx.emit(item)
-    if ctx.carried is not None:
-        ctx.carried.complete = is_complete(ctx.carried)
-    if ctx.breakdowns:
-        newest = ctx.breakdowns[-1]
+    if ctx.lists.carried is not None:
+        ctx.lists.carried.complete = is_complete(ctx.lists.carried)
+    if ctx.lists.opened:
+        newest = ctx.lists.opened[-1]
         window = reader.facts[-len(ctx.parsed) * 2:]  # the latest facts, where the sentence's shares are
         shares = {id(f.part) for f in window if isinstance(f, Share)}
         if (
@@ -198,5 +198,5 @@ def close_sentence(ctx: SentenceContext) -> None:
             or heads_identity(newest.total.key)
         ):
             reader.open_breakdown = newest
-    for item in ctx.breakdowns:
+    for item in ctx.lists.opened:
         item.complete = is_complete(item)

@@ -24,7 +24,7 @@ _DIRECTIONS = {"INC": "inc", "DEC": "dec", "FLAT": "flat"}
 
 def handle_comparison(ctx: SentenceContext, index: int, clause: Clause) -> None:
     """"收入支出总体与上年相比": what the next change is about."""
-    ctx.subject_text = clause.pre_text or ctx.subject_text
+    ctx.subject.named = clause.pre_text or ctx.subject.named
 
 
 def _named_subject(ctx: SentenceContext, clause: Clause, at: int) -> tuple[bool, Amount | None]:
@@ -32,17 +32,17 @@ def _named_subject(ctx: SentenceContext, clause: Clause, at: int) -> tuple[bool,
     whether any words named one."""
     if clause.pre_text:
         return True, ctx.reader.figures.subject(clause.pre_text, at)
-    if ctx.subject_text:
-        return True, ctx.reader.figures.subject(ctx.subject_text, at)
+    if ctx.subject.named:
+        return True, ctx.reader.figures.subject(ctx.subject.named, at)
     return False, None
 
 
 def _base_figure(ctx: SentenceContext, change: Change) -> Amount | None:
     """The base the sentence states for ``change``: the budget of a change
     against the budget, last year's figure printed after the current one."""
-    subject, prior = change.subject, ctx.prior_figure
+    subject, prior = change.subject, ctx.recent.prior
     if change.against_budget:
-        return ctx.budget if ctx.budget is not None and subject is ctx.final else None
+        return ctx.recent.budget if ctx.recent.budget is not None and subject is ctx.recent.final else None
     if prior is not None and prior.quantity.unit == subject.quantity.unit and subject.span.start < prior.span.start:
         return prior  # "X 0.69 万元，上年为 0.87 万元，减少…"
     return None
@@ -53,22 +53,22 @@ def _change_amount(ctx: SentenceContext, clause: Clause, direction: str, word: T
     q = quantity(amount_tok)
     named, subject = _named_subject(ctx, clause, word.start)
     if not named and amount_tok.type == "AMOUNT":
-        subject = ctx.last or ctx.previous_topic
+        subject = ctx.subject.last or ctx.subject.previous
     if subject is not None and amount_tok.type != "AMOUNT":
         subject = None
-    rate_only = ctx.rate_only
-    if rate_only is not None and ctx.rate_age <= 1 and rate_only.amount is None:
+    rate_only = ctx.changes.rate_only
+    if rate_only is not None and ctx.changes.rate_age <= 1 and rate_only.amount is None:
         # "增长 8.30%，增加 54.84 万元": the rate came first.
         rate_only.direction, rate_only.amount = direction, q
         rate_only.subject = rate_only.subject or subject
         rate_only.words = (word.text, *rate_only.words)
         rate_only.span = Span(rate_only.span.start, amount_tok.end)
-        ctx.rate_only = None
+        ctx.changes.rate_only = None
         return
     pending = Change(subject, direction, q, None, None, base, (word.text,), Span(word.start, amount_tok.end))
     if subject is not None and amount_tok.type == "AMOUNT":
         pending.previous = _base_figure(ctx, pending)
-    ctx.pending, ctx.pending_age = pending, 0
+    ctx.changes.pending, ctx.changes.pending_age = pending, 0
     ctx.emit(pending)
 
 
@@ -77,8 +77,8 @@ def _change_rate(ctx: SentenceContext, clause: Clause, direction: str, word: Tok
     pct = quantity(pct_token)
     if is_approximate(ctx.document.text, clause, pct_token):
         return  # "增长约 20%"
-    pending = ctx.pending
-    if pending is not None and ctx.pending_age <= 1 and pending.rate is None:
+    pending = ctx.changes.pending
+    if pending is not None and ctx.changes.pending_age <= 1 and pending.rate is None:
         pending.rate_direction = direction
         pending.rate = pct
         pending.words = (*pending.words, word.text)
@@ -86,15 +86,15 @@ def _change_rate(ctx: SentenceContext, clause: Clause, direction: str, word: Tok
         return
     named, subject = _named_subject(ctx, clause, word.start)
     if not named:
-        subject = ctx.last or ctx.previous_topic
-    ctx.rate_only = Change(subject, direction, None, direction, pct, base, (word.text,), Span(word.start, pct.span.end))
-    ctx.rate_age = 0
-    ctx.emit(ctx.rate_only)
+        subject = ctx.subject.last or ctx.subject.previous
+    ctx.changes.rate_only = Change(subject, direction, None, direction, pct, base, (word.text,), Span(word.start, pct.span.end))
+    ctx.changes.rate_age = 0
+    ctx.emit(ctx.changes.rate_only)
 
 
 def _flat(ctx: SentenceContext, word: Tok, base: str) -> None:
-    pending = ctx.pending
-    if pending is not None and ctx.pending_age <= 1 and pending.rate is None:
+    pending = ctx.changes.pending
+    if pending is not None and ctx.changes.pending_age <= 1 and pending.rate is None:
         # "增加 5.00 万元，持平": the change is called no change.
         pending.rate_direction = "flat"
         pending.words = (*pending.words, word.text)

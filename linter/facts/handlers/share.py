@@ -56,7 +56,7 @@ def share_total(ctx: SentenceContext, named: str, part: Amount) -> Amount | None
     """The total a share of ``part`` is taken of: the one it names, else the
     head of the list the part belongs to.  Membership is by identity
     (Breakdown.holds), so a list of N parts with N shares stays linear."""
-    owner = next((b for b in ctx.breakdowns if b.holds(part)), None)
+    owner = next((b for b in ctx.lists.opened if b.holds(part)), None)
     if named:
         total = ctx.reader.figures.named_total(label_key(named, ctx.unit_name), part.span.start)
         if total is None and owner is not None and squeezed(owner.total.label).endswith(squeezed(named)):
@@ -64,8 +64,8 @@ def share_total(ctx: SentenceContext, named: str, part: Amount) -> Amount | None
             # 项目支出占支出预算的比重为…": the list's total, by its name.
             total = owner.total
         return total
-    if owner is None and ctx.carried is not None and ctx.carried.holds(part):
-        owner = ctx.carried
+    if owner is None and ctx.lists.carried is not None and ctx.lists.carried.holds(part):
+        owner = ctx.lists.carried
     if owner is None:
         owner = ctx.reader.item_list_total(part)
     if owner is None or owner.nested or exceeds(owner):
@@ -77,7 +77,7 @@ def share_total(ctx: SentenceContext, named: str, part: Amount) -> Amount | None
 
 def _respective(ctx: SentenceContext, index: int, named: str) -> None:
     """"A、B、C 分别支出 a、b、c 万元，分别占 p、q、r%": pair them in order."""
-    parts = respective_parts(index, ctx.amount_at)
+    parts = respective_parts(index, ctx.subject.amount_at)
     rates, used = respective_rates(ctx.parsed, index)
     ctx.skip.update(used)
     if len(parts) == len(rates) >= 2:
@@ -97,7 +97,7 @@ def handle_share(ctx: SentenceContext, index: int, clause: Clause) -> None:
     # "项目支出占支出预算的比重为 37.81%": the part is named, not printed.
     part_key = label_key(clause.pre_text, ctx.unit_name) if clause.pre_text else ""
     named_part = ctx.reader.figures.named_total(part_key, clause.core[0].start) if len(part_key) >= 2 else None
-    ctx.last = named_part or ctx.last
-    if ctx.last is None:
+    ctx.subject.last = named_part or ctx.subject.last
+    if ctx.subject.last is None:
         return
-    ctx.emit(Share(ctx.last, share_total(ctx, named, ctx.last), pct, named or None))
+    ctx.emit(Share(ctx.subject.last, share_total(ctx, named, ctx.subject.last), pct, named or None))

@@ -40,10 +40,10 @@ def said_less(text: str, span: Span) -> bool:
 def _rate_of_pending_change(ctx: SentenceContext, clause: Clause, pct: Quantity) -> bool:
     """"支出1,590.70万元，较年初预算增加235.51万元，超出预算17.38%": the rate
     of the change against the budget, checked like a change.  Taken?"""
-    pending = ctx.pending
+    pending = ctx.changes.pending
     if not (
-        pending is not None and ctx.pending_age <= 1 and pending.rate is None
-        and pending.against_budget and (ctx.budget is None or ctx.final is None)
+        pending is not None and ctx.changes.pending_age <= 1 and pending.rate is None
+        and pending.against_budget and (ctx.recent.budget is None or ctx.recent.final is None)
     ):
         return False
     word = clause.first("VARW", "OVERW", "UNDERW").text
@@ -58,10 +58,10 @@ def budget_and_final(ctx: SentenceContext) -> tuple[Amount | None, Amount | None
     """The sentence's budget and final figures: those named so ("年初预算为",
     "支出决算为"), else plain amounts whose labels say which is which —
     "年初预算369.16万元，支出决算339.74万元" — even without 为/数."""
-    plain = list(ctx.amount_at.values())[::-1]  # the sentence's plain amounts, latest first
-    ctx.budget = ctx.budget or next((a for a in plain if _BARE_BUDGET.search(a.label)), None)
-    ctx.final = ctx.final or next((a for a in plain if _BARE_FINAL.search(a.label)), None)
-    return ctx.budget, ctx.final
+    plain = list(ctx.subject.amount_at.values())[::-1]  # the sentence's plain amounts, latest first
+    ctx.recent.budget = ctx.recent.budget or next((a for a in plain if _BARE_BUDGET.search(a.label)), None)
+    ctx.recent.final = ctx.recent.final or next((a for a in plain if _BARE_FINAL.search(a.label)), None)
+    return ctx.recent.budget, ctx.recent.final
 
 
 def handle_variance(ctx: SentenceContext, index: int, clause: Clause) -> None:
@@ -83,10 +83,10 @@ def handle_relation(ctx: SentenceContext, index: int, clause: Clause) -> None:
     """"决算数小于预算数" (relation), or "预算数大于决算数" (relation_budget_first,
     read the other way round)."""
     word = clause.first("RELW")
-    if ctx.budget is None or ctx.final is None:
+    if ctx.recent.budget is None or ctx.recent.final is None:
         return
     relation = word.text
     if clause.kind == "relation_budget_first":
         relation = _REVERSED.get(relation, relation)
     span = Span(clause.core[0].start, clause.core[-1].end)
-    ctx.emit(Variance(ctx.budget, ctx.final, None, relation, span, said_less=said_less(ctx.document.text, span)))
+    ctx.emit(Variance(ctx.recent.budget, ctx.recent.final, None, relation, span, said_less=said_less(ctx.document.text, span)))
