@@ -398,3 +398,10 @@ def test_a_rate_under_the_budget_after_a_change_against_it_is_a_fall():
     (change,) = facts(text, Change)
     assert (change.direction, change.rate_direction, change.rate.text) == ("dec", "dec", "8.20%")
     assert change.words == ("减少", "低于预算")
+
+
+def test_document_facts_show_in_one_line():
+    (summary,) = facts(SUMMARY, EvaluationSummary, kind="final_account")
+    assert summary.text == "项目支出绩效自评表: budget 92.21 万元, spent 85.99 万元, score 96.83"
+    (defined,) = facts("机关运行经费：指财政拨款基本支出中的公用经费支出。", RunningCostsDefined)
+    assert "公用经费" in defined.text

@@ -250,6 +250,11 @@ class RunningCostsDefined:
     span: Span
     kind: str = field(default="running-costs-defined", init=False)
 
+    @property
+    def text(self) -> str:
+        """One line for ``disclint facts``."""
+        return "机关运行经费 = 基本支出中的公用经费"
+
 
 @dataclass
 class EvaluationSummary:
@@ -267,6 +272,13 @@ class EvaluationSummary:
     # or "spent" (执行数, 决算数, 支出数)
     figures: list[tuple[str, Amount]]
     kind: str = field(default="evaluation-summary", init=False)
+
+    @property
+    def text(self) -> str:
+        """One line for ``disclint facts``: the figures and scores stated."""
+        stated = [f"{measure} {fact.quantity.text}" for measure, fact in self.figures]
+        stated += [f"score {score.text}" for score in self.scores]
+        return f"{self.table.table.title}: " + ", ".join(stated)
 
 
 class SpanIndex:

@@ -30,6 +30,11 @@ class Exclamation:
     span: Span
     kind: str = field(default="exclamation", init=False)
 
+    @property
+    def text(self) -> str:
+        """How ``disclint facts`` shows it."""
+        return self.mark
+
 
 def exclamations(document) -> list[Exclamation]:
     """The plugin's fact handler: every exclamation mark of the paragraphs.
