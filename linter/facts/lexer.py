@@ -27,9 +27,11 @@ _TOKEN_PATTERNS = (
     ("AMOUNT", rf"(?<![\d.]){_NUM}\s*(?:亿元|万元|元)"),
     ("COUNT", rf"(?<![\d.]){_NUM}\s*(?:人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天|平方米)"),
     ("NUMBER", rf"(?<![\d.]){_NUM}"),
-    # "超出预算115.34%", "低于年初预算8.20%": a variance rate (before a number only,
-    # so that "决算数低于预算数" stays a relation)
-    ("VARW", r"预决算差异率|差异率|(?:超出|超过|低于)(?:年初|全年)?预算数?的?(?=\s*[-+]?\d)"),
+    ("VARW", r"预决算差异率|差异率"),
+    # "超出预算115.34%", "低于年初预算8.20%": a variance rate said with its direction
+    # (before a number only, so that "决算数低于预算数" stays a relation)
+    ("OVERW", r"(?:超出|超过)(?:年初|全年)?预算数?的?(?=\s*[-+]?\d)"),
+    ("UNDERW", r"低于(?:年初|全年)?预算数?的?(?=\s*[-+]?\d)"),
     # "决算数为年初预算数的119.79%": a completion rate
     ("DONEW", r"完成(?:年初|全年)?预算的?|预算完成率|预算执行率|(?:年初|全年)?预算数?的(?=\s*[-+]?\d)"),
     ("BUDGETW", r"(?:年初|全年)?预算(?:数|总额)(?:为|是)?|(?:年初|全年)预算为"),

@@ -59,11 +59,15 @@ class FactStore:
     @property
     def plugin_facts(self) -> list:
         """The facts the plugins' fact handlers produced (hookspecs.
-        disclint_fact_handlers), in document order."""
+        disclint_fact_handlers) and the built-in handlers of facts about the
+        whole document (linter.facts.handlers.document_handlers), in
+        document order."""
         if self._plugin_facts is None:
+            from linter.facts.handlers import document_handlers
             from linter.plugins import fact_handlers
 
-            found = [fact for handler in fact_handlers() for fact in handler(self._document)]
+            handlers = [*document_handlers(), *fact_handlers()]
+            found = [fact for handler in handlers for fact in handler(self._document)]
             self._plugin_facts = sorted(found, key=lambda fact: fact.span.start)
         return self._plugin_facts
 

@@ -12,6 +12,7 @@ class ShareMismatch(Rule):
     code = "N101"
     name = "share-mismatch"
     severity = "error"
+    consumes = (Share,)
     summary = Message("占比与金额不符", "A share does not match its amounts")
     description = Message(
         "“X 万元，占 Y%”中 Y 应等于 X 除以该句所说的总数（句中点名的总数，如“占本年支出合计的”，"
@@ -63,8 +64,8 @@ class ShareMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Share) or fact.total is None or fact.total is fact.part:
+        for fact in document.facts.of(Share):
+            if fact.total is None or fact.total is fact.part:
                 continue
             ratio = fact.part.quantity.interval / fact.total.quantity.interval
             want = percent_mismatch(ratio, fact.percent.interval, fact.percent.places)

@@ -12,6 +12,7 @@ class ChangeRateMismatch(Rule):
     code = "N102"
     name = "change-rate-mismatch"
     severity = "error"
+    consumes = (Change,)
     summary = Message("增减幅度与增减金额不符", "A year-on-year rate does not match its amounts")
     description = Message(
         "“比上年增加 A 万元，增长 R%”：R = A ÷（本年数 − A）；“减少 A 万元，下降 R%”：R = A ÷（本年数 + A）。"
@@ -42,8 +43,8 @@ class ChangeRateMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Change) or fact.subject is None or fact.amount is None or fact.rate is None:
+        for fact in document.facts.of(Change):
+            if fact.subject is None or fact.amount is None or fact.rate is None:
                 continue
             if fact.direction not in ("inc", "dec") or fact.rate_direction != fact.direction:
                 continue
@@ -56,8 +57,8 @@ class ChangeRateMismatch(Rule):
                 continue
             # A previous value that may be 0 allows any rate (often 100%).
             want = percent_mismatch(change / previous, fact.rate.interval, fact.rate.places)
-            budget_base = "预算" in fact.base  # "较年初预算增加 A，超出预算 R%"
-            base_zh, base_en = ("年初预算数", "the budget") if budget_base else ("上年数", "previous")
+            # "较年初预算增加 A，超出预算 R%": the base is the budget
+            base_zh, base_en = ("年初预算数", "the budget") if fact.against_budget else ("上年数", "previous")
             if want is None:
                 continue
             yield self.finding(

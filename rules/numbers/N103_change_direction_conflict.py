@@ -11,6 +11,7 @@ class ChangeDirectionConflict(Rule):
     code = "N103"
     name = "change-direction-conflict"
     severity = "error"
+    consumes = (Change,)
     summary = Message("增减方向用词矛盾", "The direction words of a change contradict each other")
     description = Message(
         "同一处增减说明中，金额用“增加”则幅度应为“增长”，金额用“减少”则幅度应为“下降”；"
@@ -27,8 +28,8 @@ class ChangeDirectionConflict(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Change) or fact.rate_direction is None or fact.amount is None:
+        for fact in document.facts.of(Change):
+            if fact.rate_direction is None or fact.amount is None:
                 continue
             if fact.direction == fact.rate_direction:
                 continue

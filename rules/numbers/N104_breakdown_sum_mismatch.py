@@ -15,6 +15,7 @@ class BreakdownSumMismatch(Rule):
     code = "N104"
     name = "breakdown-sum-mismatch"
     severity = "error"
+    consumes = (Breakdown,)
     summary = Message("分项之和与总数不符", "Parts do not add up to their total")
     description = Message(
         "“X 万元，其中：A a 万元、B b 万元…”：分项之和不能超过总数；当分项是总数的完整构成时"
@@ -75,15 +76,15 @@ class BreakdownSumMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Breakdown) or fact.nested or not fact.parts:
+        for fact in document.facts.of(Breakdown):
+            if fact.nested or not fact.parts:
                 continue
             total = fact.total.quantity
             parts = Interval.exact(0)
             for part in fact.parts:
                 parts = parts + part.quantity.interval
             unit, value, shown = total.unit, sum(p.quantity.value for p in fact.parts), parts
-            if total.text.endswith("元") and not total.text.endswith("万元"):
+            if total.printed_in_yuan:
                 # a total printed in 元: say the sum in 元 too, not 70.501280万元
                 unit, value, shown = "元", value * 10000, parts.scale(Decimal(10000))
             printed_sum = f"{rounded(value, total.places) if total.places else value}{unit}"

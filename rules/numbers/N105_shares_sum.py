@@ -15,6 +15,7 @@ class SharesSum(Rule):
     code = "N105"
     name = "shares-sum"
     severity = "error"
+    consumes = (Breakdown, Share)
     summary = Message("各分项占比之和不等于 100%", "The shares of a breakdown do not make 100%")
     description = Message(
         "分项之和等于总数时，各分项的占比之和必须为 100%（按每个占比 ±0.005 个百分点的区间计算）。"
@@ -35,9 +36,9 @@ class SharesSum(Rule):
     )
 
     def check(self, document):
-        shares = {id(fact.part): fact for fact in document.facts if isinstance(fact, Share)}
-        for fact in document.facts:
-            if not isinstance(fact, Breakdown) or fact.nested or len(fact.parts) < 2:
+        shares = {id(fact.part): fact for fact in document.facts.of(Share)}
+        for fact in document.facts.of(Breakdown):
+            if fact.nested or len(fact.parts) < 2:
                 continue
             group = [shares.get(id(part)) for part in fact.parts]
             if any(share is None or share.total is not fact.total for share in group):

@@ -3,29 +3,17 @@ the wording 决算数大于/小于/等于预算数 against the two amounts."""
 
 from __future__ import annotations
 
-import re
-
 from linter.facts.model import Variance
 from linter.issues import Message
 from linter.numbers import Interval, percent_mismatch
 from linter.rule import Example, Rule
 
 
-_LESS = re.compile(r"(?:决算数?|支出)?(?:小于|低于|少于)(?:年初)?预算|减少|下降|降低|节约|结余")
-
-
-def _says_less(document, span) -> bool:
-    """Does the rate's sentence say in words that the final figure is below the budget?"""
-    text = document.text
-    start = max(text.rfind("。", max(0, span.start - 200), span.start), max(0, span.start - 200))
-    end = text.find("。", span.end, span.end + 200)
-    return bool(_LESS.search(text, start, end if end != -1 else span.end + 200))
-
-
 class VarianceRateMismatch(Rule):
     code = "N106"
     name = "variance-rate-mismatch"
     severity = "error"
+    consumes = (Variance,)
     summary = Message("预决算差异率或大小表述与金额不符", "A budget variance rate or wording does not match the amounts")
     description = Message(
         "预决算差异率 =（决算数 − 年初预算数）÷ 年初预算数；“决算数大于/小于/等于预算数”须与两个金额一致。"
@@ -46,9 +34,7 @@ class VarianceRateMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Variance):
-                continue
+        for fact in document.facts.of(Variance):
             budget, final = fact.budget.quantity, fact.final.quantity
             if fact.rate is not None:
                 if budget.interval.lo <= 0:
@@ -57,7 +43,7 @@ class VarianceRateMismatch(Rule):
                 want = percent_mismatch(ratio, fact.rate.interval, fact.rate.places)
                 if want is None:
                     continue
-                if fact.rate.value > 0 and not fact.rate.text.startswith("+") and _says_less(document, fact.rate.span):
+                if fact.rate.value > 0 and not fact.rate.text.startswith("+") and fact.said_less:
                     # "预决算差异率为15.96%，决算数小于预算数": the size, with the
                     # direction said in words — compare the magnitude.
                     if percent_mismatch(Interval.exact(0) - ratio, fact.rate.interval, fact.rate.places) is None:
@@ -71,12 +57,10 @@ class VarianceRateMismatch(Rule):
                 )
             elif fact.relation is not None:
                 holds = {
-                    "大于": final.interval.hi > budget.interval.lo,
-                    "高于": final.interval.hi > budget.interval.lo,
-                    "小于": final.interval.lo < budget.interval.hi,
-                    "低于": final.interval.lo < budget.interval.hi,
-                    "等于": final.interval.intersects(budget.interval),
-                }.get(fact.relation, True)
+                    "more": final.interval.hi > budget.interval.lo,
+                    "less": final.interval.lo < budget.interval.hi,
+                    "equal": final.interval.intersects(budget.interval),
+                }.get(fact.claim, True)
                 if holds:
                     continue
                 yield self.finding(

@@ -12,6 +12,7 @@ class CompletionRateMismatch(Rule):
     code = "N107"
     name = "completion-rate-mismatch"
     severity = "error"
+    consumes = (Completion,)
     summary = Message("预算完成率与金额不符", "A budget completion rate does not match the amounts")
     description = Message(
         "“年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 R%”：R = F ÷ B（“年初预算 B 万元”“公务接待费预算为 B 万元”"
@@ -41,9 +42,7 @@ class CompletionRateMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Completion):
-                continue
+        for fact in document.facts.of(Completion):
             if fact.budget.quantity.interval.lo <= 0:
                 continue
             ratio = fact.final.quantity.interval / fact.budget.quantity.interval

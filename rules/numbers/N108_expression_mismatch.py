@@ -12,6 +12,7 @@ class ExpressionMismatch(Rule):
     code = "N108"
     name = "expression-mismatch"
     severity = "error"
+    consumes = (Expression,)
     summary = Message("算式结果错误", "Explicit arithmetic is wrong")
     description = Message(
         "文中写出的乘法算式（如“50课时*3500元/课时=17.5万元”“200元/人/天*15人*30天=9万元”）结果须正确；"
@@ -30,9 +31,7 @@ class ExpressionMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Expression):
-                continue
+        for fact in document.facts.of(Expression):
             product = Interval.exact(1)
             for factor in fact.factors:
                 product = product * factor.interval

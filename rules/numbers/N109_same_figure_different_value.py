@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
-from linter.facts.model import Amount, Breakdown
+from linter.facts.model import Amount, Breakdown, RunningCostsDefined
 from linter.issues import Message
 from linter.rule import Example, Rule
-
-_NOISE = re.compile(r"(?:19|20)\d{2}\s*年度?|\s|其中|:|的")
-# A label names one unit-wide figure when it is long and names a total or a
-# fiscal aggregate; short or generic labels ("项目支出", "支出决算数为") are
-# reused for different things in different sections and are never compared.
-_SPECIFIC = re.compile(r"总计|合计|总额|^一般公共预算|^财政拨款|^政府性基金|^国有资本经营")
-_MIN_LABEL = 8
-# 机关运行经费 is, by its definition in 名词解释, the 公用经费 of 财政拨款基本支出.
-_RUNNING_COSTS = re.compile(r"机关运行经费(?:支出)?$")
-_OFFICE_COSTS = re.compile(r"^公用经费$")
-_DEFINITION = re.compile(r"机关运行经费.{0,60}公用经费")
-
-
-def _label(amount: Amount, unit: str | None) -> str:
-    text = amount.label.replace(unit, "") if unit else amount.label
-    return _NOISE.sub("", text)
 
 
 class SameFigureDifferentValue(Rule):
     code = "N109"
     name = "same-figure-different-value"
     severity = "error"
+    consumes = (Amount, Breakdown, RunningCostsDefined)
     summary = Message("同一数字前后不一致", "One figure is stated with two different values")
     description = Message(
         "同一个数在两处出现时必须一致：同名的合计/总计类数字（如“财政拨款支出总计”“一般公共预算财政拨款基本支出”）"
@@ -64,31 +47,35 @@ class SameFigureDifferentValue(Rule):
     )
 
     def check(self, document):
-        amounts = [fact for fact in document.facts if isinstance(fact, Amount)]
-        heads = {}
-        for fact in document.facts:
-            if isinstance(fact, Breakdown):
-                for part in fact.parts:
-                    heads[id(part)] = fact.total.key
-        unit = document.info.unit
-        yield from self._repeated_totals(amounts, heads, unit)
-        if _DEFINITION.search(document.text):
+        amounts = document.facts.of(Amount)
+        heads = {}  # id(part) -> the list it is a part of
+        for fact in document.facts.of(Breakdown):
+            for part in fact.parts:
+                heads[id(part)] = fact
+        yield from self._repeated_totals(amounts, heads)
+        if document.facts.of(RunningCostsDefined):
             yield from self._running_costs(amounts, heads)
 
-    def _repeated_totals(self, amounts, heads, unit):
+    def _repeated_totals(self, amounts, heads):
+        """A named total or fiscal aggregate (Amount.aggregate) stated again
+        with the same role, as a part of a list of the same head."""
         first: dict[tuple, Amount] = {}
         for amount in amounts:
-            label = _label(amount, unit)
-            if len(label) < _MIN_LABEL or not _SPECIFIC.search(label):
+            if not amount.aggregate:
                 continue
-            key = (label, amount.role, heads.get(id(amount)))
+            head = heads.get(id(amount))
+            key = (amount.aggregate, amount.role, head.total.key if head is not None else None)
             earlier = first.setdefault(key, amount)
             if earlier is not amount:
-                yield from self._compare(earlier, amount, label)
+                yield from self._compare(earlier, amount, amount.aggregate)
 
     def _running_costs(self, amounts, heads):
-        office = [a for a in amounts if _OFFICE_COSTS.search(a.key) and "基本支出" in heads.get(id(a), "")]
-        running = [a for a in amounts if _RUNNING_COSTS.search(a.key)]
+        """机关运行经费 against the one 公用经费 of a 基本支出 list."""
+        office = [
+            a for a in amounts
+            if a.is_office_costs and id(a) in heads and heads[id(a)].of_basic_spending
+        ]
+        running = [a for a in amounts if a.is_running_costs]
         if len(office) == 1:
             for amount in running:
                 yield from self._compare(office[0], amount, "机关运行经费（公用经费）")

@@ -13,6 +13,7 @@ class ChangeAmountMismatch(Rule):
     code = "N110"
     name = "change-amount-mismatch"
     severity = "error"
+    consumes = (Change,)
     summary = Message("增减额与前后两个数字不符", "A change amount differs from the two figures it compares")
     description = Message(
         "句中同时写出本期数与比较基数（“上年为 P 万元”，或“年初预算为 P 万元，支出决算为 C 万元”）时，"
@@ -30,8 +31,8 @@ class ChangeAmountMismatch(Rule):
     )
 
     def check(self, document):
-        for fact in document.facts:
-            if not isinstance(fact, Change) or fact.previous is None or fact.subject is None or fact.amount is None:
+        for fact in document.facts.of(Change):
+            if fact.previous is None or fact.subject is None or fact.amount is None:
                 continue
             if fact.direction not in ("inc", "dec") or fact.amount.value < 0:
                 continue
@@ -39,7 +40,7 @@ class ChangeAmountMismatch(Rule):
             signed = fact.amount.interval if fact.direction == "inc" else fact.amount.interval.scale(-1)
             if difference.intersects(signed):
                 continue
-            base = "年初预算数" if "预算" in fact.base else "上年数"
+            base = "年初预算数" if fact.against_budget else "上年数"
             current, previous = fact.subject.quantity.text, fact.previous.quantity.text
             expected = difference.describe(fact.amount.places, "万元")
             yield self.finding(

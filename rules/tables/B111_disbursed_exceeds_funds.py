@@ -5,21 +5,17 @@ out in full cannot exceed the project's own funds.
 project whose 年度资金总额 row gives 61.15 万元 throughout is text copied from
 another project.  Only the upper bound is checked: the amount paid out may be
 one part of the project ("助学金 31.56 万元全部拨付至某校"), but not more than
-the largest of its 年初预算数, 全年预算数 and 全年执行数.
+the largest of its 年初预算数, 全年预算数 and 全年执行数.  What "paid out in
+full" is said of is a property of the amount (Amount.paid_in_full, read by the
+facts stage).
 """
 
 from __future__ import annotations
 
-import re
-
-from linter.facts.model import Amount, SpanIndex
+from linter.facts.model import Amount
 from linter.issues import Message
 from linter.rule import Example, Rule
-from linter.tables import table_models
-
-# "全部足额、按时拨付到位", "已全额发放", "足额兑付": said right after the amount,
-# with no clause break between them.
-_PAID_IN_FULL = re.compile(r"^[^，,。；;：:\d]{0,12}?(?:全部|足额|全额)[^，,。；;\d]{0,8}?(?:拨付|发放|支付|兑付|到位)")
+from linter.tables import TableModel
 
 _TABLE = (
     "项目支出绩效自评表\n项目名称 免住宿费\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
@@ -33,6 +29,7 @@ class DisbursedExceedsFunds(Rule):
     name = "disbursed-exceeds-funds"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (TableModel, Amount)
     summary = Message("自评表称已全部拨付的金额超过项目资金", "An amount said to be paid out exceeds the project's funds")
     description = Message(
         "项目支出绩效自评表文字中“X 万元……全部足额（按时）拨付到位/发放”的 X 不能超过本表“年度资金总额”行"
@@ -51,18 +48,14 @@ class DisbursedExceedsFunds(Rule):
     )
 
     def check(self, document):
-        models = [m for m in table_models(document) if m.kind == "performance" and len(m.funds) == 1]
-        if not models:
-            return
-        amounts = SpanIndex(f for f in document.facts if isinstance(f, Amount) and f.quantity.unit == "万元")
+        models = [m for m in document.facts.tables(kind="performance") if len(m.funds) == 1]
         for model in models:
             funds = model.funds[0]
             largest = max((funds.initial, funds.budget, funds.spent), key=lambda q: q.interval.hi)
-            for fact in amounts.within(model.table.span):
-                if fact.quantity.interval.lo <= largest.interval.hi:
+            for fact in document.facts.within(model.table.span, Amount):
+                if not (fact.quantity.is_money and fact.paid_in_full):
                     continue
-                after = document.text[fact.span.end:fact.span.end + 40].replace("\n", "")
-                if not _PAID_IN_FULL.match(after.lstrip(" 万元")):
+                if fact.quantity.interval.lo <= largest.interval.hi:
                     continue
                 yield self.finding(
                     fact.span,

@@ -6,28 +6,17 @@ The standard 决算 wording sums each project up before (or after) its table:
 "就业技能培训项目绩效自评综述：项目全年预算数 92.21 万元，执行数 85.99 万元，
 完成预算的 93.25%。项目绩效自评得分 96.83 分。"  The project is the one whose
 table's 项目名称 the paragraph names; a paragraph that names two projects, or a
-name two tables share, is not compared.
+name two tables share, is not compared.  Finding the summaries and their
+project is the facts stage's job (linter.facts.handlers.evaluation, the
+EvaluationSummary fact); this rule compares their figures with the table's.
 """
 
 from __future__ import annotations
 
-import re
-
-from linter.facts.model import Amount, SpanIndex
+from linter.facts.model import EvaluationSummary
 from linter.issues import Message
-from linter.numbers import parse_printed
 from linter.rule import Example, Rule
-from linter.sourcemap import Span
-from linter.tables import table_models
-
-_NAME = re.compile(r"^项目名称\s*(?P<name>\S.*)$")
-# A paragraph that sums one project up: "…项目绩效自评综述：" or "…自评得分 X 分".
-_SUMMARY = re.compile(r"自评综述|(?:自评|评价)[^。；;，,\d]{0,8}?得分(?:为|是)?\s*\d")
-_SCORE = re.compile(r"(?:自评|评价)[^。；;，,\d]{0,8}?得分(?:为|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*分")
-# The labels of a project's budget and execution figures in its summary.
-_BUDGET = re.compile(r"预算数?(?:为|是)?$")
-_SPENT = re.compile(r"(?:执行|决算|支出)数?(?:为|是)?$")
-_MIN_NAME = 4
+from linter.tables import TableModel
 
 _TABLE = (
     "项目支出绩效自评表\n项目名称 就业技能培训项目\n"
@@ -53,17 +42,12 @@ def _summary(budget: str = "92.21", spent: str = "85.99", score: str = "96.83") 
     )
 
 
-def _stem(name: str) -> str:
-    """The project's name without spaces and without a closing 项目."""
-    name = re.sub(r"\s+", "", name)
-    return re.sub(r"项目$", "", name)
-
-
-class EvaluationSummary(Rule):
+class EvaluationSummaryMismatch(Rule):
     code = "B113"
     name = "evaluation-summary"
     severity = "error"
     kinds = ("final_account", "unknown")
+    consumes = (EvaluationSummary, TableModel)
     summary = Message("项目绩效自评综述与自评表不符", "A project's evaluation summary differs from its table")
     description = Message(
         "正文中为某个项目写出的自评得分（“项目绩效自评得分 X 分”）、全年预算数和执行数，应与该项目支出绩效自评表的"
@@ -86,72 +70,36 @@ class EvaluationSummary(Rule):
     )
 
     def check(self, document):
-        projects: dict[str, list] = {}
-        for model in table_models(document):
-            if model.kind != "performance" or len(model.scores) > 1 or len(model.funds) > 1:
-                continue
-            if "整体" in model.table.title:
-                # "部门整体支出绩效自评得分 95.45 分": the 整体支出 table
-                projects.setdefault("整体支出", []).append(model)
-                continue
-            for row in model.table.rows[:8]:
-                match = _NAME.match(document.text[row.span.start:row.span.end].strip())
-                if match:
-                    stem = _stem(match.group("name"))
-                    if len(stem) >= _MIN_NAME:
-                        projects.setdefault(stem, []).append(model)
-                    break
-        if not projects:
-            return
-        patterns = {stem: re.compile(r"\s*".join(map(re.escape, stem))) for stem in projects}
-        amounts = SpanIndex(f for f in document.facts if isinstance(f, Amount) and f.quantity.unit == "万元")
-        # A summary may follow the table before it in the extracted text, and
-        # so be read as that table's prose.  (Imported here: the fact
-        # extractor brings Lark, which `disclint rules` need not load.)
-        from linter.facts.extract import table_prose
+        for summary in document.facts.of(EvaluationSummary):
+            yield from self._score(summary)
+            yield from self._funds(summary)
 
-        prose = [p for table in document.tables() for p in table_prose(document, table)]
-        for paragraph in document.paragraphs() + prose:
-            if not _SUMMARY.search(paragraph.text):
-                continue  # a paragraph that merely mentions a project
-            named = [stem for stem, pattern in patterns.items() if pattern.search(paragraph.text)]
-            if len(named) != 1 or len(projects[named[0]]) != 1:
-                continue
-            model = projects[named[0]][0]
-            yield from self._score(document, paragraph, model)
-            yield from self._funds(amounts.within(paragraph.span), model)
-
-    def _score(self, document, paragraph, model):
-        if not model.scores:
+    def _score(self, summary):
+        if not summary.table.scores:
             return
-        total = model.scores[0].score
-        for match in _SCORE.finditer(paragraph.text):
-            number = match.group("num")
-            _, interval = parse_printed(number)
-            if interval.intersects(total.interval):
+        total = summary.table.scores[0].score
+        for stated in summary.scores:
+            if stated.interval.intersects(total.interval):
                 continue
-            start = paragraph.span.start + match.start("num")
             yield self.finding(
-                Span(start, start + len(number)),
-                f"自评得分写作 {number} 分，而该项目自评表总分为 {total.text}",
-                f"the self-evaluation score is given as {number}, but the project's table totals {total.text}",
+                stated.span,
+                f"自评得分写作 {stated.text} 分，而该项目自评表总分为 {total.text}",
+                f"the self-evaluation score is given as {stated.text}, but the project's table totals {total.text}",
                 expected=total.text,
-                actual=number,
+                actual=stated.text,
             )
 
-    def _funds(self, stated, model):
-        if not model.funds:
+    def _funds(self, summary):
+        if not summary.table.funds:
             return
-        funds = model.funds[0]
-        for fact in stated:
-            if fact.role == "budget" or (fact.role == "amount" and _BUDGET.search(fact.label)):
+        funds = summary.table.funds[0]
+        for measure, fact in summary.figures:
+            if measure == "budget":
                 table = (funds.initial, funds.budget)
                 what_zh, what_en = "预算数", "budget"
-            elif fact.role == "final" or (fact.role == "amount" and _SPENT.search(fact.label)):
+            else:
                 table = (funds.spent,)
                 what_zh, what_en = "执行数", "execution"
-            else:
-                continue
             if any(fact.quantity.interval.intersects(q.interval) for q in table):
                 continue
             shown = "、".join(q.text for q in table)
@@ -162,4 +110,3 @@ class EvaluationSummary(Rule):
                 expected=f"{table[-1].text}万元",
                 actual=fact.quantity.text,
             )
-
