@@ -6,9 +6,12 @@ for the tables that were read (``doc.facts.tables(kind="performance")``) and
 their rows (``doc.facts.rows(table_kind="classified")``), or for the facts
 inside a span (``doc.facts.within(span, Amount)``).
 
-Prose facts (linter.facts) and table facts (linter.tables) are produced by two
-independent stages, each run once, on first use: a document whose rules only
-read prose never has its tables analysed, and the other way round.
+Three stages fill it, each run once, on first use, and only when a question
+needs it: the prose facts (linter.facts), the table facts (linter.tables),
+and the document facts — those of the built-in whole-document handlers and
+of the plugins' fact handlers (hookspecs.disclint_fact_handlers).  A document
+whose rules only read prose never has its tables analysed, and the other way
+round.
 """
 
 from __future__ import annotations
@@ -42,7 +45,6 @@ class FactStore:
         self._by_key: dict[str, list[Amount]] | None = None
         self._indexes: dict[tuple, SpanIndex] = {}
         self._scopes = None
-        self._evaluated: list | None = None
 
     # -- the two stages -------------------------------------------------
 
@@ -66,10 +68,23 @@ class FactStore:
             from linter.facts.handlers import document_handlers
             from linter.plugins import fact_handlers
 
-            handlers = [*document_handlers(), *fact_handlers()]
-            found = [fact for handler in handlers for fact in handler(self._document)]
+            # A handler may ask the store: meanwhile it sees the prose and
+            # table facts and no document facts, instead of recursing.
+            self._plugin_facts = []
+            try:
+                found = [fact for handler in (*document_handlers(), *fact_handlers()) for fact in handler(self._document)]
+            except BaseException:
+                self._plugin_facts = None
+                raise
             self._plugin_facts = sorted(found, key=lambda fact: fact.span.start)
+            self._forget_document_answers()
         return self._plugin_facts
+
+    def _forget_document_answers(self) -> None:
+        """Drop what was answered from the store while the document facts
+        were being made (they were missing then)."""
+        self._by_type = {kind: facts for kind, facts in self._by_type.items() if _stage_of(kind) != "document"}
+        self._indexes = {kinds: index for kinds, index in self._indexes.items() if all(_stage_of(k) != "document" for k in kinds)}
 
     def tables(self, kind: str | None = None) -> list:
         """The tables as read (:class:`linter.tables.TableModel`), in document
@@ -100,7 +115,7 @@ class FactStore:
         found: list = []
         for kind in kinds:
             if kind not in self._by_type:
-                self._by_type[kind] = [fact for fact in self._all() if isinstance(fact, kind)]
+                self._by_type[kind] = [fact for fact in self._candidates(kind) if isinstance(fact, kind)]
             found.extend(self._by_type[kind])
         if len(kinds) > 1:
             found.sort(key=lambda fact: fact.span.start)
@@ -134,11 +149,9 @@ class FactStore:
     def evaluated_projects(self) -> list:
         """The sentences that count the evaluated projects ("评价项目 N 个"),
         as :class:`linter.facts.evaluations.EvaluatedProjects`."""
-        if self._evaluated is None:
-            from linter.facts.evaluations import evaluated_projects
+        from linter.facts.evaluations import EvaluatedProjects
 
-            self._evaluated = evaluated_projects(self._document)
-        return self._evaluated
+        return self.of(EvaluatedProjects)
 
     def within(self, span: "Span", *kinds: type) -> list:
         """The prose facts of these types that start inside ``span``."""
@@ -147,12 +160,44 @@ class FactStore:
             self._indexes[key] = SpanIndex(self.of(*kinds) if kinds else self.prose)
         return self._indexes[key].within(span)
 
-    def _all(self) -> Iterator:
-        yield from self.prose
-        yield from self.plugin_facts
-        for model in self.tables():
-            yield model
-            yield from model.rows
-            yield from model.funds
-            yield from model.scores
-            yield from model.indicators
+    def _candidates(self, kind: type) -> Iterator:
+        """The facts of the stages that can hold facts of ``kind`` (the other
+        stages are not run for it)."""
+        stage = _stage_of(kind)
+        if stage in ("prose", "any"):
+            yield from self.prose
+        if stage in ("document", "any"):
+            yield from self.plugin_facts
+        if stage in ("table", "any"):
+            for model in self.tables():
+                yield model
+                yield from model.rows
+                yield from model.funds
+                yield from model.scores
+                yield from model.indicators
+
+
+def _prose_types() -> tuple[type, ...]:
+    from linter.facts.model import Breakdown, Change, Completion, Expression, Share, Variance
+
+    return (Amount, Share, Change, Breakdown, Variance, Completion, Expression)
+
+
+def _table_types() -> tuple[type, ...]:
+    from linter.tables import FundsRow, IndicatorRow, ScoreRow, TableModel, TableRow
+
+    return (TableModel, TableRow, FundsRow, ScoreRow, IndicatorRow)
+
+
+def _stage_of(kind: type) -> str:
+    """Which stage makes facts of ``kind``: prose, table, document (any
+    other type: the whole-document and plugin handlers' facts), or any (a
+    base class of facts of several stages, such as ``object``)."""
+    prose, table = _prose_types(), _table_types()
+    if issubclass(kind, prose):
+        return "prose"
+    if issubclass(kind, table):
+        return "table"
+    if any(issubclass(t, kind) for t in (*prose, *table)):
+        return "any"
+    return "document"

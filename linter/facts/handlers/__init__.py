@@ -73,7 +73,8 @@ def read_sentence(ctx: SentenceContext) -> SentenceContext:
 def document_handlers() -> list[Callable]:
     """The built-in handlers of facts about the whole document (run by the
     fact store with the plugins' handlers, see hookspecs.disclint_fact_handlers)."""
+    from linter.facts.evaluations import evaluated_projects
     from linter.facts.handlers.definition import definitions
     from linter.facts.handlers.evaluation import evaluation_summaries
 
-    return [definitions, evaluation_summaries]
+    return [definitions, evaluation_summaries, evaluated_projects]
