@@ -98,6 +98,12 @@ def unit_part(token: Tok) -> str:
     return token.text[len(number_part(token)):].strip().rstrip("%") or ("%" if token.type == "PCT" else "")
 
 
+def _closes_bracket(tokens: list[Tok], position: int) -> bool:
+    """Is the token at ``position`` followed at once by a closing bracket?"""
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    return following is not None and following.type == "TEXT" and following.text.startswith(("）", ")"))
+
+
 def clauses(tokens: list[Tok]) -> list[list[list[Tok]]]:
     """Sentences (cut at 。！？) of clauses (cut at ，；、,;, before a
     bracketed "（其中", which opens a list of its own, and before a bracket
@@ -105,7 +111,12 @@ def clauses(tokens: list[Tok]) -> list[list[list[Tok]]]:
     sentences: list[list[list[Tok]]] = []
     sentence: list[list[Tok]] = []
     clause: list[Tok] = []
-    for token in tokens:
+    for position, token in enumerate(tokens):
+        if token.type == "END" and _closes_bracket(tokens, position):
+            # "…6.7万元（…；公务用车运行维护费6.7万元，比上年减少2.3万元。）比上年减少…":
+            # a full stop just inside a closing bracket ends the bracket's
+            # clause, not the sentence the bracket sits in.
+            token = Tok("SEP", token.text, token.start, token.end)
         if token.type == "QIZHONG" and clause and clause[-1].type == "TEXT" and clause[-1].text.endswith(("（", "(")):
             sentence.append(clause)
             clause = [token]

@@ -48,6 +48,24 @@ def _numbered(text: str) -> int | None:
     return len(markers) if markers == list(range(1, len(markers) + 1)) else -1
 
 
+# A list cut by a page break (or a line the parser took for a new paragraph)
+# goes on in the next paragraphs; at most this many are joined.
+_MAX_CONTINUATION = 3
+_LIST_ENDED = ("。", "；", ";", "！", "？")
+
+
+def _with_continuation(text: str, following: list) -> str:
+    """The paragraph's text, and — while it stops in the middle of a sentence
+    ("本单位下设 17 个处室：办公室（审批综合处）、机关党委" / page break /
+    "（人事处）、法规税政处…") — the text of the paragraphs that finish it."""
+    joined = text
+    for paragraph in following:
+        if joined.rstrip().endswith(_LIST_ENDED):
+            break
+        joined += paragraph.text
+    return joined
+
+
 class CountList(YamlRule):
     """"下设 N 个科室，分别是：A、B、C" — N must equal the listed items; a list
     that says there are none ("本单位无下设科室") counts as zero.  With
@@ -102,9 +120,13 @@ class CountList(YamlRule):
         return [len(segments), first]  # "A；B；C", or "A；" and another clause
 
     def check(self, document: Document):
-        for paragraph in document.paragraphs():
+        paragraphs = list(document.paragraphs())
+        for number, paragraph in enumerate(paragraphs):
+            text = _with_continuation(paragraph.text, paragraphs[number + 1:number + 1 + _MAX_CONTINUATION])
             position = 0
-            while (match := self.pattern.search(paragraph.text, position)) is not None:
+            while (match := self.pattern.search(text, position)) is not None:
+                if match.start("count") >= len(paragraph.text):
+                    break  # the continuation's own counts are read with its paragraph
                 position = match.end("count")
                 stated = int(match.group("count"))
                 at = Span(paragraph.span.start + match.start("count"), paragraph.span.start + match.end("count"))

@@ -116,6 +116,7 @@ def open_lists(ctx: SentenceContext, clause: Clause) -> None:
                 ctx.lists.by_unit[unit] = Breakdown(head, [], False)
                 ctx.lists.opened.append(ctx.lists.by_unit[unit])
     if has_qizhong:
+        after_semicolon = _follows_semicolon(ctx, clause)
         for unit, head in heads(ctx.document.text, ctx.recent.last_of).items():
             outer = ctx.lists.by_unit.get(unit)
             nested = outer is not None and outer is not ctx.lists.carried and not ctx.lists.inside
@@ -125,10 +126,20 @@ def open_lists(ctx: SentenceContext, clause: Clause) -> None:
             # ("收入总计 X…；支出总计 Y…。其中：…"), the list may break down
             # either, or both: its parts are not certain.
             uncertain = inherited and ctx.recent.previous_count.get(unit, 0) > 1
+            # "…货物 2703.49 万元、工程 239.56 万元、服务 8941.32 万元；其中一般公共
+            # 预算拨款…": after a "；" that ends a run of figures, 其中 may break
+            # down the run's total, not its last figure.
+            uncertain = uncertain or (after_semicolon and ctx.recent.count.get(unit, 0) > 1)
             ctx.lists.by_unit[unit] = Breakdown(head, [], False, nested=nested or uncertain)
             ctx.lists.opened.append(ctx.lists.by_unit[unit])
             if ctx.lists.inside:
                 ctx.lists.in_brackets.add(id(ctx.lists.by_unit[unit]))
+
+
+def _follows_semicolon(ctx: SentenceContext, clause: Clause) -> bool:
+    """Does ``clause`` come right after a "；" of its sentence?"""
+    index = next((i for i, c in enumerate(ctx.parsed) if c is clause), 0)
+    return index > 0 and _separator(ctx, ctx.parsed[index - 1], clause) == 2
 
 
 def _separator(ctx: SentenceContext, previous: Clause, clause: Clause) -> int:
@@ -139,6 +150,26 @@ def _separator(ctx: SentenceContext, previous: Clause, clause: Clause) -> int:
     if "，" in between or "," in between:
         return 1
     return 0
+
+
+def _last_item(separator: int, established: int, clause: Clause) -> bool:
+    """Is a "，" after parts joined by "、" still the list's last item?  "…离退休
+    干部用车 0 辆，其他用车 1 辆；" ends its list with a "，", as writers often do;
+    only a bare "label figure" clause of the same kind is taken so ("，比上年
+    增加…" or "，同时…" is not)."""
+    if not (separator == 1 and established == 0 and clause.kind in ("amount", "count")):
+        return False
+    label = clause.pre_text
+    return (
+        len(label) >= 2
+        and all(t.type == "TEXT" for t in clause.pre)
+        and len(clause.core) == 1
+        and not label.startswith(_NOT_A_PART)
+    )
+
+
+# Words that open a new statement rather than a list's last item.
+_NOT_A_PART = ("同时", "另", "此外", "其中", "合计", "共", "总", "累计", "涉及", "以上", "上述")
 
 
 def _not_first_of_stretch(ctx: SentenceContext, owner: Breakdown, clause: Clause) -> bool:
@@ -163,7 +194,7 @@ def add_part(ctx: SentenceContext, index: int, clause: Clause, amount: Amount) -
         return
     separator = _separator(ctx, ctx.parsed[index - 1], clause) if index else 3
     established = ctx.lists.separator.get(id(owner))
-    if owner.parts and established is not None and separator > established:
+    if owner.parts and established is not None and separator > established and not _last_item(separator, established, clause):
         del ctx.lists.by_unit[unit]  # "人员经费…、公用经费…；项目支出…"
     elif owner.parts and _not_first_of_stretch(ctx, owner, clause):
         # after "；" a part opens its stretch (or follows the part of a
