@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.facts.model import Share
+from linter.facts.nudge import nudges
 from linter.issues import Message
 from linter.numbers import percent_mismatch
 from linter.rule import Example, Rule
@@ -64,9 +65,13 @@ class ShareMismatch(Rule):
     )
 
     def check(self, document):
+        nudged = nudges(document.facts)
         for fact in document.facts.of(Share):
             if fact.total is None or fact.total is fact.part:
                 continue
+            nudge = nudged.get(id(fact))
+            if nudge is not None and nudge.raised:
+                continue  # raised one unit to make 100.00%: N105's information, not an error
             ratio = fact.part.quantity.interval / fact.total.quantity.interval
             want = percent_mismatch(ratio, fact.percent.interval, fact.percent.places)
             if want is None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linter.facts.model import Breakdown, Share
+from linter.facts.nudge import nudges
 from linter.issues import Message
-from linter.numbers import Interval, rounded
+from linter.numbers import Interval
 from linter.rule import Example, Rule
 
 
@@ -19,11 +20,12 @@ class SharesSum(Rule):
     summary = Message("各分项占比之和不等于 100%", "The shares of a breakdown do not make 100%")
     description = Message(
         "分项之和等于总数时，各分项的占比之和必须为 100%（按每个占比 ±0.005 个百分点的区间计算）。"
-        "若各占比按金额四舍五入后之和不是 100.00%，而文中把其中一个调整 0.01 使合计恰为 100.00%，"
-        "只作为提示（info）报告，不算错误。",
+        "若各占比按金额四舍五入后之和不足 100.00%，而文中把其中一个上调一位使合计恰为 100.00%，"
+        "只作为提示（info）报告，不算错误；下调一个占比使合计为 100.00% 则该占比低于金额所示，由 N101 报告。",
         "When the parts make up their total, their shares must add up to 100% (each share "
         "standing for ±0.005 points). A share nudged by 0.01 away from its rounded value so "
-        "that the printed shares make exactly 100.00% is reported as info, not as an error.",
+        "that the printed shares make exactly 100.00% is reported as info when it was raised to make up a "
+        "shortfall; a share lowered below its amounts' value is N101's error.",
     )
     examples = (
         Example("本年支出 427.08 万元，其中：基本支出 295.95 万元，占 69.30%；项目支出 131.13 万元，占 31.70%。", fails=True),
@@ -36,6 +38,7 @@ class SharesSum(Rule):
     )
 
     def check(self, document):
+        self._nudges = nudges(document.facts)
         shares = {id(fact.part): fact for fact in document.facts.of(Share)}
         for fact in document.facts.of(Breakdown):
             if fact.nested or len(fact.parts) < 2:
@@ -67,31 +70,24 @@ class SharesSum(Rule):
 
     def _nudged(self, fact, group, printed):
         """Info when the printed shares make exactly 100 only because one of
-        them is one unit away from what its amounts give — and the amounts
-        pin that value down (large amounts: a share of small amounts can
-        honestly be printed several ways)."""
-        total = fact.total.quantity.value
-        if printed != 100 or total == 0:
+        them was raised one unit to make up a shortfall, or moved within its
+        rounding (linter.facts.nudge); a share lowered beyond rounding is
+        N101's error, not reported twice."""
+        if printed != 100:
             return
-        natural = [
-            rounded(share.part.quantity.value / total * Decimal(100), share.percent.places) for share in group
-        ]
-        if sum(natural) == 100:
-            return
-        off = [(share, value) for share, value in zip(group, natural) if value != share.percent.value]
-        if len(off) != 1:
-            return
-        share, value = off[0]
-        unit = Decimal(1).scaleb(-share.percent.places)
-        spread = share.part.quantity.interval / fact.total.quantity.interval
-        if abs(value - share.percent.value) != unit or spread is None or (spread.hi - spread.lo) * 100 >= unit:
-            return
-        yield self.finding(
-            share.percent.span,
-            f"按金额计算占比为 {value}%，此处写作 {share.percent.text}（舍入误差内仍可成立），各项合计恰为 100.00%，可能为凑整而调整",
-            f"computed share is {value}%, printed {share.percent.text} (still possible within rounding); "
-            "the shares make exactly 100.00%, perhaps nudged",
-            expected=f"{value}%",
-            actual=share.percent.text,
-            severity="info",
-        )
+        for share in group:
+            nudge = self._nudges.get(id(share))
+            if nudge is None or not nudge.forgivable:
+                continue
+            how_zh = "仍在舍入误差内" if nudge.within else "此处上调一位"
+            how_en = "still possible within rounding" if nudge.within else "this one was raised a unit"
+            yield self.finding(
+                share.percent.span,
+                f"按金额计算占比为 {nudge.natural}%，此处写作 {share.percent.text}：各项按金额四舍五入后合计为 "
+                f"{nudge.natural_sum}%，{how_zh}，使合计恰为 100.00%，可能为凑整而调整",
+                f"computed share is {nudge.natural}%, printed {share.percent.text}: the honestly rounded shares "
+                f"make {nudge.natural_sum}%; {how_en}, making exactly 100.00%",
+                expected=f"{nudge.natural}%",
+                actual=share.percent.text,
+                severity="info",
+            )
