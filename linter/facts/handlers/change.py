@@ -12,9 +12,12 @@ the sentence states the base too ("上年为 0.87 万元", or the 年初预算 o
 
 from __future__ import annotations
 
+import re
+
 from linter.facts.clause import Clause, quantity
 from linter.facts.handlers.approximate import is_approximate
 from linter.facts.handlers.context import SentenceContext
+from linter.facts.labels import squeezed
 from linter.facts.lexer import Tok
 from linter.facts.model import Amount, Change
 from linter.sourcemap import Span
@@ -37,6 +40,33 @@ def _named_subject(ctx: SentenceContext, clause: Clause, at: int) -> tuple[bool,
     return False, None
 
 
+_LAST_YEAR = re.compile(r"上年|上一年|去年|(?:19|20)\d{2}")
+_BUDGET_STAGE = re.compile(r"(?:年初|全年|调整后?)?预算(?:数|总额)?$")
+
+
+def _is_budget_figure(amount: Amount) -> bool:
+    """Is the figure a budget ("年初预算为 A", "…支出年初预算 139,217.01万元")?"""
+    return amount.role == "budget" or bool(_BUDGET_STAGE.search(squeezed(amount.label)))
+
+
+def _compared_figure(ctx: SentenceContext, subject: Amount | None, base: str, at: int) -> Amount | None:
+    """The figure a change is about, once its stage is checked.  In a final
+    account a change compares the 决算 — with last year's, or with the budget
+    ("较年初预算增加") — so a subject that resolved to the 年初预算 ("…年初预算
+    139,217.01万元，支出决算296,047.75万元…。与上年相比，财政拨款支出减少…")
+    is replaced by the final figure of the same name, or dropped when there is
+    none: a rate is never checked against the wrong stage."""
+    if subject is None or not _is_budget_figure(subject):
+        return subject
+    this_years_budget = "预算" in base and not _LAST_YEAR.search(base)  # "较年初预算", not "比 2025 年预算"
+    if not this_years_budget and ctx.document.info.kind != "final_account":
+        return subject  # a budget's change from last year's budget
+    final = ctx.recent.final
+    if final is not None and final.span.start < at and (final.key == subject.key or final.key.endswith(subject.key) or subject.key.endswith(final.key)):
+        return final
+    return ctx.reader.figures.find(subject.key, at, role="final")
+
+
 def _base_figure(ctx: SentenceContext, change: Change) -> Amount | None:
     """The base the sentence states for ``change``: the budget of a change
     against the budget, last year's figure printed after the current one."""
@@ -56,6 +86,7 @@ def _change_amount(ctx: SentenceContext, clause: Clause, direction: str, word: T
         subject = ctx.subject.last or ctx.subject.previous
     if subject is not None and amount_tok.type != "AMOUNT":
         subject = None
+    subject = _compared_figure(ctx, subject, base, word.start)
     rate_only = ctx.changes.rate_only
     if rate_only is not None and ctx.changes.rate_age <= 1 and rate_only.amount is None:
         # "增长 8.30%，增加 54.84 万元": the rate came first.
@@ -87,6 +118,7 @@ def _change_rate(ctx: SentenceContext, clause: Clause, direction: str, word: Tok
     named, subject = _named_subject(ctx, clause, word.start)
     if not named:
         subject = ctx.subject.last or ctx.subject.previous
+    subject = _compared_figure(ctx, subject, base, word.start)
     ctx.changes.rate_only = Change(subject, direction, None, direction, pct, base, (word.text,), Span(word.start, pct.span.end))
     ctx.changes.rate_age = 0
     ctx.emit(ctx.changes.rate_only)

@@ -15,7 +15,7 @@ from linter.facts.clause import Clause, quantity
 from linter.facts.handlers.approximate import is_approximate
 from linter.facts.handlers.context import SentenceContext
 from linter.facts.handlers.identities import exceeds
-from linter.facts.labels import label_key, squeezed
+from linter.facts.labels import keys_match, label_key, squeezed
 from linter.facts.model import Amount, Quantity, Share
 
 _CONNECTORS = {"和", "及", "与", "以及"}
@@ -85,6 +85,18 @@ def _respective(ctx: SentenceContext, index: int, named: str) -> None:
             ctx.emit(Share(part, share_total(ctx, named, part), rate, named or None))
 
 
+# A share clause's own words name its part when they are at least this long.
+_NAMED_PART_MIN = 4
+
+
+def _names_another_part(part_key: str, last: Amount | None) -> bool:
+    """Does a share clause name a part ("货物采购授予中小企业合同金额占…") that
+    is not the sentence's last amount?"""
+    if last is None or len(part_key) < _NAMED_PART_MIN:
+        return False
+    return not (keys_match(part_key, last.key) or part_key in last.key or last.key in part_key)
+
+
 def handle_share(ctx: SentenceContext, index: int, clause: Clause) -> None:
     pct_token = clause.first("PCT")
     pct = quantity(pct_token)
@@ -97,6 +109,11 @@ def handle_share(ctx: SentenceContext, index: int, clause: Clause) -> None:
     # "项目支出占支出预算的比重为 37.81%": the part is named, not printed.
     part_key = label_key(clause.pre_text, ctx.unit_name) if clause.pre_text else ""
     named_part = ctx.reader.figures.named_total(part_key, clause.core[0].start) if len(part_key) >= 2 else None
+    if named_part is None and _names_another_part(part_key, ctx.subject.last):
+        # "授予小微企业合同金额 1015.5 万元，占…；货物采购授予中小企业合同金额占货物
+        # 支出金额的 9.16%": the share names its own part, whose figure is not
+        # printed; the last amount is not it (never guess).
+        return
     ctx.subject.last = named_part or ctx.subject.last
     if ctx.subject.last is None:
         return
