@@ -8,7 +8,7 @@ from __future__ import annotations
 from linter.facts.clause import Clause, quantity
 from linter.facts.handlers.approximate import is_approximate
 from linter.facts.handlers.context import SentenceContext
-from linter.facts.handlers.variance import budget_and_final
+from linter.facts.handlers.variance import budget_and_final, one_item
 from linter.facts.model import Completion
 
 
@@ -18,6 +18,6 @@ def handle_completion(ctx: SentenceContext, index: int, clause: Clause) -> None:
     if is_approximate(ctx.document.text, clause, pct_token):
         return
     budget, final = budget_and_final(ctx)
-    if pct is None or budget is None or final is None or budget is final:
+    if pct is None or budget is None or final is None or budget is final or not one_item(ctx, budget, final):
         return
     ctx.emit(Completion(budget, final, pct))

@@ -64,6 +64,18 @@ def budget_and_final(ctx: SentenceContext) -> tuple[Amount | None, Amount | None
     return ctx.recent.budget, ctx.recent.final
 
 
+_OTHER_ITEM = re.compile(r"其中|[；;]")
+
+
+def one_item(ctx: SentenceContext, budget: Amount, final: Amount) -> bool:
+    """Are the budget and final figures of one item?  "“三公”经费年初预算为 20.00
+    万元…，其中：公务接待费支出决算为 4.00 万元，完成年初预算的 80.00%": a 其中
+    or a "；" between them starts another item, whose own budget is not
+    printed — its rate is not checked against the total's budget."""
+    low, high = sorted((budget.span.end, final.span.start))
+    return not _OTHER_ITEM.search(ctx.document.text, low, high)
+
+
 def handle_variance(ctx: SentenceContext, index: int, clause: Clause) -> None:
     """A variance rate: "预决算差异率 R%", "超出预算 R%" (over_budget), "低于预算 R%"
     (under_budget)."""
@@ -74,7 +86,7 @@ def handle_variance(ctx: SentenceContext, index: int, clause: Clause) -> None:
     if pct is not None and _rate_of_pending_change(ctx, clause, pct):
         return
     budget, final = budget_and_final(ctx)
-    if pct is None or budget is None or final is None or budget is final:
+    if pct is None or budget is None or final is None or budget is final or not one_item(ctx, budget, final):
         return
     ctx.emit(Variance(budget, final, pct, None, None, said_less=said_less(ctx.document.text, pct.span)))
 
