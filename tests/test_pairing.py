@@ -139,3 +139,24 @@ def test_office_list_across_a_page_break():
     text = "本单位下设 4 个处室：办公室、机关党委\n\n（人事处）、法规税政处、预算处；1 个参公单位。"
     assert "C101" not in codes(text, kind="budget")
     assert "C101" in codes(text.replace("下设 4 个", "下设 6 个"), kind="budget")
+
+
+# "50 万元以上设备": a size class is a label, so its count's 其中 is checked.
+def test_size_class_is_a_label_not_a_figure():
+    text = "单位价值 50 万元以上设备 8 台，其中，单位价值 100 万元以上设备 5 台。"
+    assert "N104" not in codes(text, kind="budget", year=2025)
+    assert "N104" in codes(text.replace("设备 5 台", "设备 15 台"), kind="budget", year=2025)
+
+
+# The base of a comparison in a budget is last year's budget.
+def test_comparison_with_this_years_budget_in_a_budget():
+    text = "一般公共预算拨款支出预算 3,121.42 万元，比2025年预算增加 793.14 万元。"
+    assert "Y101" not in codes(text, kind="budget", year=2026)
+    assert "Y101" in codes(text.replace("比2025年", "比2026年"), kind="budget", year=2026)
+    # a table header wrapped onto the next line ("2026年预算数比\n2026年预算数比") is not a comparison
+    assert "Y101" not in codes("2026年预算数比\n2026年预算数比\n2025年执行数", kind="budget", year=2026)
+
+
+def test_letter_inside_a_year():
+    assert "T101" in codes("2026A 年，本局主要任务是：推进医保改革。", kind="budget", year=2026)
+    assert "T101" not in codes("2026 年，本局主要任务是：推进医保改革。", kind="budget", year=2026)

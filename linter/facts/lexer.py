@@ -85,6 +85,19 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
         pos = end
     if pos < len(text):
         text_token(pos, len(text))
+    return _thresholds_as_words(tokens)
+
+
+_THRESHOLD_AFTER = ("以上", "以下", "（含）", "(含)")
+
+
+def _thresholds_as_words(tokens: list[Tok]) -> list[Tok]:
+    """"单位价值 50 万元以上设备 8 台": an amount followed by 以上/以下 is part of
+    a label (a size class of equipment), not a figure of the document."""
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if token.type == "AMOUNT" and following.type == "TEXT" and following.start == token.end and following.text.startswith(_THRESHOLD_AFTER):
+            tokens[index] = Tok("TEXT", token.text, token.start, token.end)
     return tokens
 
 

@@ -104,7 +104,7 @@ PARAMS = {
                 "minItems": 1,
                 "items": {
                     "type": "object",
-                    "properties": {"pattern": _REGEX, "message": _TEXT},
+                    "properties": {"pattern": _REGEX, "message": _TEXT, "unless_in_document": _REGEX},
                     "required": ["pattern", "message"],
                     "additionalProperties": False,
                 },

@@ -41,7 +41,7 @@ def _named_subject(ctx: SentenceContext, clause: Clause, at: int) -> tuple[bool,
 
 
 _LAST_YEAR = re.compile(r"上年|上一年|去年|(?:19|20)\d{2}")
-_BUDGET_STAGE = re.compile(r"(?:年初|全年|调整后?)?预算(?:数|总额)?$")
+_BUDGET_STAGE = re.compile(r"(?:年初|全年|调整后?的?)预算(?:数|总额)?$|预算数$")  # not a fund's name ("一般公共预算")
 
 
 def _is_budget_figure(amount: Amount) -> bool:
