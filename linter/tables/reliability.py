@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from linter.issues import Message
 from linter.numbers import Interval
+from linter.tables.cells import DASHES
 from linter.tables.model import TableModel
 
 CELL_REACH = 4  # the most identities one misprinted cell takes part in
@@ -88,8 +89,14 @@ def _adds_up(whole, parts) -> bool:
 
 
 def _classified_reason(model: TableModel) -> Message | None:
+    counts = _grid_counts(model)
+    if counts is not None:
+        return Message(
+            f"表中空单元格印作 0，各行的数字个数却不同（{counts}）：行未能按列读出",
+            f"the table prints its empty cells as 0, yet its rows hold {counts} numbers: rows not read by column",
+        )
     count = count_identities(model)
-    if count.failed > CELL_REACH or count.failed > 1 and 2 * count.failed >= count.checked:
+    if count.failed > CELL_REACH or count.failed > 1 and 2 * count.failed > count.checked:
         return Message(
             f"读出的数字有 {count.failed} 处不满足表内恒等关系（共 {count.checked} 处；"
             f"一处印错最多影响 {CELL_REACH} 处）",
@@ -97,6 +104,17 @@ def _classified_reason(model: TableModel) -> Message | None:
             f"(one misprinted cell breaks at most {CELL_REACH})",
         )
     return None
+
+
+def _grid_counts(model: TableModel) -> str | None:
+    """A table that prints every cell (its empty amounts as 0.00) has as many
+    numbers on every coded row; rows of different lengths there mean values
+    wrapped onto lines of their own or rows cut apart: "7 / 9"."""
+    coded = [row for row in model.rows if row.code is not None and row.numbers]
+    if not any(q.value == 0 and q.text not in DASHES for row in coded for q in row.numbers):
+        return None
+    lengths = sorted({len(row.numbers) for row in coded})
+    return " / ".join(str(n) for n in lengths) if len(lengths) > 1 else None
 
 
 def _three_public_reason(model: TableModel) -> Message | None:

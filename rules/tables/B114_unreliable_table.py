@@ -12,24 +12,19 @@ from linter.issues import Message
 from linter.rule import Example, Rule
 from linter.tables import TableModel
 
-# A 部门支出总表 with a column the reader does not know (其中：财政拨款) between
-# 合计 and 基本支出: read by position, every row's parts are shifted.
-_SHIFTED = (
-    "表 3\n部门支出总体情况表\n单位：万元\n功能分类科目名称 合计 其中：财政拨款 基本支出 项目支出\n"
-    "总计 120.00 120.00 80.00 40.00\n208 社会保障和就业支出 100.00 100.00 60.00 40.00\n"
-    "208 01 人力资源和社会保障管理事务 100.00 100.00 60.00 40.00\n"
-    "208 01 01 行政运行 60.00 60.00 60.00 0.00\n208 01 02 一般行政管理事务 40.00 40.00 0.00 40.00\n"
-    "221 住房保障支出 20.00 20.00 20.00 0.00\n221 02 住房改革支出 20.00 20.00 20.00 0.00\n"
-    "221 02 01 住房公积金 20.00 20.00 20.00 0.00\n"
-)
-_READ = (
-    "表 3\n部门支出总体情况表\n单位：万元\n功能分类科目名称 合计 基本支出 项目支出\n"
+# A 部门支出总表 that prints its empty cells as 0.00, one of whose amounts
+# wrapped onto a line of its own: read line by line, the rows have three
+# numbers and two, so they were not read by column.
+_ROWS = (
     "总计 120.00 80.00 40.00\n208 社会保障和就业支出 100.00 60.00 40.00\n"
-    "208 01 人力资源和社会保障管理事务 100.00 60.00 40.00\n"
+    "208 01 人力资源和社会保障管理事务 {wrapped}\n"
     "208 01 01 行政运行 60.00 60.00 0.00\n208 01 02 一般行政管理事务 40.00 0.00 40.00\n"
     "221 住房保障支出 20.00 20.00 0.00\n221 02 住房改革支出 20.00 20.00 0.00\n"
     "221 02 01 住房公积金 20.00 20.00 0.00\n"
 )
+_HEADER = "表 3\n部门支出总体情况表\n单位：万元\n功能分类科目名称 合计 基本支出 项目支出\n"
+_WRAPPED = _HEADER + _ROWS.format(wrapped="100.00 60.00\n40.00")
+_READ = _HEADER + _ROWS.format(wrapped="100.00 60.00 40.00")
 
 class UnreliableTable(Rule):
     code = "B114"
@@ -49,7 +44,7 @@ class UnreliableTable(Rule):
         "checked, the reading is wrong, not the document: the table gets this one notice and no errors.",
     )
     examples = (
-        Example(_SHIFTED, fails=True, kind="budget"),
+        Example(_WRAPPED, fails=True, kind="budget"),
         Example(_READ, fails=False, kind="budget"),
     )
 
