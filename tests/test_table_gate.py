@@ -268,3 +268,80 @@ def test_real_documents_keep_their_true_table_findings_and_no_false_one(name):
 def test_fixture_paths_exist():
     for name in PLANTED:
         assert Path(TABLES / name).exists(), name
+
+
+# -- placement by position ---------------------------------------------------------
+
+# 208 01's 60.00 = 30.00 + 30.00: its two children each print one part, and
+# the identities allow either child in either column.  Where they are printed
+# says which.
+_POSITIONED_ROWS = [
+    ("总计", ("100.00", "60.00", "40.00")),
+    ("208 社会保障和就业支出", ("100.00", "60.00", "40.00")),
+    ("208 01 人力资源和社会保障管理事务", ("60.00", "30.00", "30.00")),
+    ("208 01 01 行政运行", ("30.00", "30.00", None)),
+    ("208 01 02 一般行政管理事务", ("30.00", None, "30.00")),
+    ("208 02 民政管理事务", ("40.00", "30.00", "10.00")),
+    ("208 02 01 行政运行", ("40.00", "30.00", "10.00")),
+]
+
+
+def _positioned_pdf(path, rows):
+    from rendering import new_pdf
+
+    pdf = new_pdf()
+    pdf.add_page()
+    lines = [("表 3", None), ("部门支出总体情况表", None), ("单位：万元", None)]
+    lines.append(("功能分类科目名称", ("合计", "基本支出", "项目支出")))
+    lines += rows
+    right_edges = (330, 410, 490)  # amounts right-aligned in their columns
+    for number, (label, cells) in enumerate(lines):
+        y = 60 + number * 16
+        pdf.text(40, y, label)
+        for text, edge in zip(cells or (), right_edges):
+            if text:
+                pdf.text(edge - pdf.get_string_width(text), y, text)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_pdf_places_the_numbers_the_identities_leave_open_by_their_column(tmp_path):
+    document = load_document(str(_positioned_pdf(tmp_path / "placed.pdf", _POSITIONED_ROWS)))
+    assert document.positions is not None
+    (model,) = document.facts.tables()
+    rows = {row.code: row for row in model.rows}
+    assert {name: q.text for name, q in rows["208 01 01"].columns.items()} == {"合计": "30.00", "基本支出": "30.00", "项目支出": ""}
+    assert {name: q.text for name, q in rows["208 01 02"].columns.items()} == {"合计": "30.00", "基本支出": "", "项目支出": "30.00"}
+    assert table_issues(document) == []
+
+
+def test_a_pdf_number_printed_in_the_wrong_column_is_found(tmp_path):
+    rows = list(_POSITIONED_ROWS)
+    rows[3] = ("208 01 01 行政运行", ("30.00", None, "30.00"))  # 基本支出 printed under 项目支出
+    document = load_document(str(_positioned_pdf(tmp_path / "wrong.pdf", rows)))
+    issues = [i for i in lint_document(document, RULES) if i.rule == "B101"]
+    assert sorted(i.message for i in issues) == [
+        "「208 01 人力资源和社会保障管理事务」基本支出 30.00，下级科目之和为 0.00",
+        "「208 01 人力资源和社会保障管理事务」项目支出 30.00，下级科目之和为 60.00",
+    ]
+
+
+def test_without_positions_the_identities_leave_the_two_rows_open(tmp_path):
+    text = _HEADER + "".join(
+        f"{label} {' '.join(c for c in cells if c)}\n" for label, cells in _POSITIONED_ROWS
+    )
+    document = budget(text)
+    rows = {row.code: row for row in document.facts.tables()[0].rows}
+    assert rows["208 01 01"].ambiguous and rows["208 01 02"].ambiguous
+    assert table_issues(document) == []
+
+
+def test_a_column_aligned_text_is_placed_by_its_columns_too():
+    widths = (28, 10, 12, 12)
+    def line(label, cells):
+        return label.ljust(widths[0]) + "".join((c or "").rjust(w) for c, w in zip(cells, widths[1:]))
+    text = "表 3\n部门支出总体情况表\n单位：万元\n" + line("功能分类科目名称", ("合计", "基本支出", "项目支出")) + "\n"
+    text += "".join(line(label, cells) + "\n" for label, cells in _POSITIONED_ROWS)
+    rows = {row.code: row for row in budget(text).facts.tables()[0].rows}
+    assert rows["208 01 01"].columns["基本支出"].text == "30.00"
+    assert rows["208 01 02"].columns["项目支出"].text == "30.00"

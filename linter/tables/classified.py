@@ -50,7 +50,7 @@ class ClassifiedReader:
             # out of the header line, or a column the templates do not have.
             # Which number is which is unknown but for the first, the 合计.
             layout = ColumnLayout(layout.columns[:1])
-        place(rows, layout)
+        place(rows, layout, document)
         return TableModel(table, self.kind, unit, layout.columns, rows, identities=layout.identities)
 
 

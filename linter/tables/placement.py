@@ -9,8 +9,9 @@ because its total is not zero); the others keep their printed order.  Every
 order-keeping way to put them in the columns is tried against the row's own
 identities (合计 = the parts, 基本支出 = 人员经费 + 公用经费, in Decimal
 intervals); one way left places the row, several are settled by the
-parent's identity (a parent's column = the sum of its children's), and a row
-that stays open says so (``TableRow.choices``) so that no rule guesses.  A
+parent's identity (a parent's column = the sum of its children's) or by
+where the numbers are printed (linter.tables.positions), and a row that stays
+open says so (``TableRow.choices``) so that no rule guesses.  A
 row no way fits (``TableRow.misfit``) is a failed identity: the gate
 (linter.tables.reliability) counts it, and B102 reports it in a table that
 passed the gate.
@@ -26,18 +27,27 @@ from linter.numbers import Interval
 from linter.tables.cells import empty_cell
 from linter.tables.header import ColumnLayout
 from linter.tables.model import TableRow
+from linter.tables.positions import by_position, column_edges
+from linter.tree import Document
 
 # Open children are resolved jointly by exhaustive search over at most this
 # many combinations of their choices.
 _MAX_COMBINATIONS = 4096
 
 
-def place(rows: list[TableRow], layout: ColumnLayout) -> None:
+def place(rows: list[TableRow], layout: ColumnLayout, document: Document | None = None) -> None:
     """Link the rows into their hierarchy and place every number that the
-    count or the identities allow."""
+    count, the identities or — for a row its identities leave open — the
+    position where it is printed (linter.tables.positions) allow."""
     link(rows)
     for row in rows:
         assign(row, layout)
+    if document is not None and len(layout.columns) > 1:
+        edges = column_edges(document, rows, layout.columns)
+        for row in rows:
+            choice = by_position(document, row, edges)
+            if choice is not None:
+                _apply(row, choice)
     for row in rows:
         if row.depth == 0 or row.parent is None:
             resolve(row, layout.columns)
