@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from linter.sourcemap import Span
 from linter.tables.cells import cell_figure, is_figure, is_number, trailing_figures
-from linter.tables.header import ColumnLayout, column_layout, speaks_of_codes, table_unit
+from linter.tables.header import ColumnLayout, column_layout, without_optional, speaks_of_codes, table_unit
 from linter.tables.model import TableModel, TableRow
 from linter.tables.placement import place
 from linter.tree import Cell, Document, Table
@@ -44,8 +44,9 @@ class ClassifiedReader:
     def read(self, document: Document, table: Table) -> TableModel:
         unit = table_unit(document, table)
         rows = classified_rows(document, table, unit, speaks_of_codes(document, table))
-        layout = column_layout(document, table)
-        if any(len(row.numbers) > len(layout.columns) for row in rows):
+        widest = max((len(row.numbers) for row in rows), default=0)
+        layout = without_optional(column_layout(document, table), widest)
+        if widest > len(layout.columns):
             # More numbers than the header's columns: a column name wrapped
             # out of the header line, or a column the templates do not have.
             # Which number is which is unknown but for the first, the 合计.

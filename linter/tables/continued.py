@@ -21,10 +21,11 @@ def continues(previous: str, title: str) -> bool:
     label, again = _NUMBERED_TABLE.search(previous), _NUMBERED_TABLE.search(title)
     if label is None:
         # An unnumbered title repeated word for word on the next page (with
-        # its year, "2025年一般公共预算基本支出情况表"), not a project's 自评表,
-        # whose title is the same for every project.
+        # its year, "2025年一般公共预算基本支出情况表") — not a performance
+        # form (绩效目标表, 绩效自评表), printed once per project under the
+        # same title.
         squeezed = _SPACE.sub("", title)
-        return len(squeezed) >= 8 and squeezed == _SPACE.sub("", previous) and "自评表" not in squeezed
+        return len(squeezed) >= 8 and squeezed == _SPACE.sub("", previous) and "绩效" not in squeezed
     number = _SPACE.sub("", label.group())
     previous, title = _SPACE.sub("", previous), _SPACE.sub("", title)
     if title == previous:

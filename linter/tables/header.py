@@ -21,7 +21,10 @@ _CLASSIFIED_HEADER = re.compile(r"科目|编码|代码|分类")
 # the national templates print them: the 支出总表 (基本支出, 项目支出, 上缴上级支出,
 # 事业单位经营支出, 对附属单位补助支出); the 一般公共预算支出表 whose 基本支出 is
 # split into 小计 / 人员经费 / 公用经费; the 基本支出表 of 人员经费 / 公用经费.
-_SPENDING_PARTS = ("基本支出", "项目支出", "上缴上级支出", "事业单位经营支出", "对附属单位补助支出")
+# Columns of the national 支出总表 that only units with business or
+# subordinate units fill: empty in nearly every department's table.
+OPTIONAL_PARTS = ("上缴上级支出", "事业单位经营支出", "对附属单位补助支出")
+_SPENDING_PARTS = ("基本支出", "项目支出", *OPTIONAL_PARTS)
 _BASIC_PARTS = ("人员经费", "公用经费")
 # The names templates give the two parts of 基本支出.
 _STAFF = re.compile(r"人员(?:经费|支出|类)")
@@ -41,6 +44,21 @@ class ColumnLayout:
 
     columns: tuple[str, ...]
     identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def without_optional(layout: ColumnLayout, widest: int) -> ColumnLayout:
+    """The layout without the optional columns (上缴上级支出 …) when no row
+    prints more numbers than the other columns: a text layer drops empty
+    cells, and a table none of whose rows reaches those columns is read as
+    the template most departments fill, rather than leaving every row open
+    between columns that are empty in all of them."""
+    kept = tuple(name for name in layout.columns if name not in OPTIONAL_PARTS)
+    if len(kept) == len(layout.columns) or widest > len(kept):
+        return layout
+    identities = tuple(
+        (whole, tuple(name for name in parts if name not in OPTIONAL_PARTS)) for whole, parts in layout.identities
+    )
+    return ColumnLayout(kept, identities)
 
 
 def canonical_column(name: str) -> str:
