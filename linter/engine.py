@@ -117,6 +117,7 @@ def lint_path(
         decoded = read_input(path)
         text = decoded.text
         document = parse_text(text, path, decoded.encoding, overrides)
+        document.positions = decoded.positions
     except ReadError as exc:
         code = exc.code
         info = DocumentInfo()

@@ -44,13 +44,14 @@ _CONTINUATION_START = re.compile(
 _ENDS_IN_NUMBER = re.compile(r"[\d.]$")
 _IN_SENTENCE = re.compile(r"[，,。；;]")  # a heading line that runs on into a sentence
 _TABLE_TITLE_RE = re.compile(
-    r"^(?:附?表\s*\d+(?:[-—－]\d+)?(?:\s+\S.*)?|[^\s，。；：:,;、]{2,40}表(?:\(\d{4}\s*年度?\))?)$"
+    r"^(?:附?表\s*\d+(?:[-—－]\d+)?(?:\s+\S.*)?|[^\s，。；：:,;、]{2,40}表(?:\((?:\d{4}\s*年度?|[^\s()]{0,4}表\s*\d{1,2})\))?)$"
 )
 
 
 def is_table_title(folded: str) -> bool:
-    """表 N …, or a short line ending in 表 — also when printed letter-spaced
-    ("项 目 支 出 绩 效 自 评 表")."""
+    """表 N …, or a short line ending in 表 (or in its number in brackets,
+    "…基本支出表(预算表6)") — also when printed letter-spaced ("项 目 支 出
+    绩 效 自 评 表")."""
     text = folded.strip()
     if not (text.endswith(("表", ")")) or text.startswith(("表", "附表"))):
         return False  # the pattern below can only match such lines

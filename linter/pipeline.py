@@ -42,7 +42,9 @@ def read_input(path: str) -> DecodedText:
 def load_document(path: str, overrides: Overrides | None = None) -> Document:
     """Read and parse one file; raises :class:`ReadError` when it is not text."""
     decoded = read_input(path)
-    return parse_text(decoded.text, path, decoded.encoding, overrides)
+    document = parse_text(decoded.text, path, decoded.encoding, overrides)
+    document.positions = decoded.positions
+    return document
 
 
 def parse_text(

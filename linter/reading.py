@@ -51,6 +51,9 @@ class DecodedText:
     text: str
     encoding: str
     cells: dict[int, list[tuple[int, int, int, int, int]]] | None = None
+    # for a PDF: per line (0-based), each character's (x0, x1) on its page,
+    # None for a space the reader inserted — cells are placed in columns by it
+    positions: list[list[tuple[float, float] | None]] | None = None
 
     def cell_at(self, line: int, column: int) -> dict | None:
         """The table cell holding a position of the text, if it is in one."""

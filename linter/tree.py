@@ -110,6 +110,9 @@ class Document:
     info: DocumentInfo
     children: list[Node]
     line_count: int
+    # for a PDF, per input line (0-based) each character's (x0, x1) on the
+    # page (linter.reading.DecodedText.positions); None for a text file
+    positions: list | None = field(default=None, repr=False)
 
     _facts: object | None = field(default=None, repr=False)  # linter.facts.store.FactStore
     _by_kind: dict | None = field(default=None, repr=False)

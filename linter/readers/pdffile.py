@@ -86,13 +86,18 @@ def read_pdf(path: str) -> DecodedText:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     pages: list[str] = []
+    page_spans: list[list[CharSpan | None]] = []
     images = 0
     try:
         with pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False) as pdf:
             for page in pdf.pages:
                 images += len(page.images)
-                text = page.dedupe_chars(tolerance=_DEDUPE_TOLERANCE).extract_text()
-                pages.append(text or "")
+                # The text map is what extract_text() returns, with the
+                # character each letter of it came from (None for the
+                # spaces and line breaks it inserts).
+                textmap = page.dedupe_chars(tolerance=_DEDUPE_TOLERANCE).get_textmap()
+                pages.append(textmap.as_string or "")
+                page_spans.append([_char_span(obj) for _, obj in textmap.tuples])
                 page.close()  # drop the page's parsed objects: long reports stay small
     except Exception as exc:  # pdfminer raises many kinds; each means "cannot read"
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
@@ -111,7 +116,42 @@ def read_pdf(path: str) -> DecodedText:
             f"PDF 文件已损坏或格式无效，无法读取（{detail}）",
             f"the PDF is damaged or not valid and cannot be read ({detail})",
         ) from None
-    return DecodedText(_layout(pages, images), "pdf")
+    text = _layout(pages, images)
+    return DecodedText(text, "pdf", positions=_line_positions(pages, page_spans))
+
+
+# The horizontal extent (x0, x1, in points) of one character of the text.
+CharSpan = tuple[float, float]
+
+
+def _char_span(obj) -> CharSpan | None:
+    return None if obj is None else (float(obj["x0"]), float(obj["x1"]))
+
+
+def _line_positions(pages: list[str], page_spans: list[list[CharSpan | None]]) -> list[list[CharSpan | None]]:
+    """Each output line's characters' horizontal extents, in step with
+    _layout: the same lines, cleaned the same way (clean_line only strips
+    the ends and turns separators into spaces; IDEOGRAPHS maps one character
+    to one), the page-start space without a position.  Table readers place
+    a cell in its column by where it is printed (linter.tables.positions)."""
+    positions: list[list[CharSpan | None]] = []
+    for text, spans in zip(pages, page_spans):
+        page_lines: list[list[CharSpan | None]] = []
+        start = 0
+        for piece in text.splitlines(keepends=True):  # the lines _layout splits
+            body = piece.splitlines()[0] if piece.splitlines() else ""
+            line_spans = spans[start:start + len(body)]
+            start += len(piece)
+            cleaned = clean_line(body)
+            if not cleaned:
+                continue
+            lead = len(body) - len(body.lstrip())
+            page_lines.append(list(line_spans[lead:lead + len(cleaned)]))
+        if not page_lines:
+            page_lines = [[]]
+        page_lines[0] = [None, *page_lines[0]]  # PAGE_START
+        positions.extend(page_lines)
+    return positions
 
 
 def _layout(pages: list[str], images: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from linter.sourcemap import Span
 from linter.tables.cells import cell_figure, is_figure, is_number, trailing_figures
-from linter.tables.header import classified_columns, speaks_of_codes, table_unit
+from linter.tables.header import ColumnLayout, column_layout, without_optional, speaks_of_codes, table_unit
 from linter.tables.model import TableModel, TableRow
 from linter.tables.placement import place
 from linter.tree import Cell, Document, Table
@@ -24,6 +24,12 @@ from linter.tree import Cell, Document, Table
 _CODE = re.compile(r"^\d{3}(?:\s+\d{2}){0,2}$")
 _SOLID_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # "2140104", printed without spaces
 _TOTAL_LABEL = re.compile(r"^(?:总计|合计)$")
+# The 类 of the national classifications: income 101–119, functions 201–239,
+# the department's economic classes 301–319 and 399, the government's 501–519
+# and 599 (never a round hundred: classes are numbered from 01).
+_CLASSES = re.compile(r"^[\[【]?(?:10[1-9]|11\d|2[0-3]\d|3(?:0[1-9]|1\d|99)|5(?:0[1-9]|1\d|99))")
+# A code group printed without its leading zero ("301 2 津贴补贴" for 301 02).
+_LOST_ZERO = re.compile(r"^[1-9]$")
 
 
 class ClassifiedReader:
@@ -38,9 +44,15 @@ class ClassifiedReader:
     def read(self, document: Document, table: Table) -> TableModel:
         unit = table_unit(document, table)
         rows = classified_rows(document, table, unit, speaks_of_codes(document, table))
-        columns = classified_columns(document, table)
-        place(rows, columns)
-        return TableModel(table, self.kind, unit, columns, rows)
+        widest = max((len(row.numbers) for row in rows), default=0)
+        layout = without_optional(column_layout(document, table), widest)
+        if widest > len(layout.columns):
+            # More numbers than the header's columns: a column name wrapped
+            # out of the header line, or a column the templates do not have.
+            # Which number is which is unknown but for the first, the 合计.
+            layout = ColumnLayout(layout.columns[:1])
+        place(rows, layout, document)
+        return TableModel(table, self.kind, unit, layout.columns, rows, identities=layout.identities)
 
 
 def classified_rows(document: Document, table: Table, unit: str, solid: bool = False) -> list[TableRow]:
@@ -54,8 +66,11 @@ def classified_rows(document: Document, table: Table, unit: str, solid: bool = F
         cells = row.cells
         if not cells:
             continue
-        texts = [cell.text for cell in cells]
         code = code_of(cells[0].text, solid)
+        if code is not None and len(code.split()) < 3 and len(cells) > 2 and _LOST_ZERO.match(cells[1].text) \
+                and not is_figure(cells[2].text):
+            code, cells = f"{code} 0{cells[1].text}", [cells[0], *cells[2:]]  # "301 2 津贴补贴": 301 02
+        texts = [cell.text for cell in cells]
         if code is not None or _TOTAL_LABEL.match(texts[0]):
             body = cells[1:]
             name_cells = [c for c in body if not is_figure(c.text)]
@@ -118,7 +133,11 @@ def column_groups(lines, solid: bool):
 
 def code_of(text: str, solid: bool) -> str | None:
     """A classification code in its spaced form: "208 01 01" (also when
-    printed "2080101", if ``solid``)."""
+    printed "2080101", if ``solid``).  A 类 is one of the classification's
+    classes (``_CLASSES``): "100" or "380" opening a line is a number (a
+    target value of a 绩效目标表), not a code."""
+    if not _CLASSES.match(text):
+        return None
     if _CODE.match(text):
         return text
     if solid and len(text) > 2 and text[0] in "[【" and text[-1] in "]】":

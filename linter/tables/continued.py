@@ -16,10 +16,16 @@ _SPACE = re.compile(r"\s+")
 def continues(previous: str, title: str) -> bool:
     """Is a table titled ``title`` the continuation of one titled
     ``previous``: the same numbered title, the same number ("表5" repeated
-    alone), or the numbered table's name repeated without its number?"""
+    alone), the numbered table's name repeated without its number, or an
+    unnumbered table's long title repeated?"""
     label, again = _NUMBERED_TABLE.search(previous), _NUMBERED_TABLE.search(title)
     if label is None:
-        return False
+        # An unnumbered title repeated word for word on the next page (with
+        # its year, "2025年一般公共预算基本支出情况表") — not a performance
+        # form (绩效目标表, 绩效自评表), printed once per project under the
+        # same title.
+        squeezed = _SPACE.sub("", title)
+        return len(squeezed) >= 8 and squeezed == _SPACE.sub("", previous) and "绩效" not in squeezed
     number = _SPACE.sub("", label.group())
     previous, title = _SPACE.sub("", previous), _SPACE.sub("", title)
     if title == previous:

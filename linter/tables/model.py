@@ -34,6 +34,8 @@ class TableRow:
     choices: list[dict[str, Quantity | None]] = field(default_factory=list)  # open assignments
     parent: "TableRow | None" = None
     children: list["TableRow"] = field(default_factory=list)
+    # no placement of the numbers satisfies the row's identities
+    misfit: bool = False
 
     @property
     def depth(self) -> int:
@@ -138,6 +140,18 @@ class TableModel:
     # the stage the document states by its kind (final, budget or None),
     # for a title that does not say: set by the table stage
     document_stage: str | None = None
+    # (whole, parts): whole = the sum of parts, between the columns
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # why the reading failed the table's own identities (linter.tables.
+    # reliability), or None: an unreliable table keeps its rows only in
+    # ``set_aside``, so that no rule checks what was misread
+    unreliable: str | None = None
+    set_aside: list[TableRow] = field(default_factory=list)
+
+    @property
+    def reliable(self) -> bool:
+        """The reading passed the table's own identities (the gate)."""
+        return self.unreliable is None
 
     @property
     def span(self) -> Span:

@@ -34,6 +34,10 @@ class PerformanceReader:
         strict = _read_rows(document, model)
         model.indicators = list(strict.values())
         read_indicator_part(document, model, strict)
+        if _unread_funds(document, model):
+            # The weights of the funds row are part of the 总分: without
+            # them the indicator part was not read in full.
+            model.read_in_full = None
         return model
 
 
@@ -57,6 +61,13 @@ def _read_rows(document: Document, model: TableModel) -> dict[int, IndicatorRow]
             continue
         index = _funds_or_score(document, model, index)
     return strict
+
+
+def _unread_funds(document: Document, model: TableModel) -> bool:
+    """A 年度资金总额 line that was not read as a funds row (a cell of it
+    empty: "年度资金总额 218 218 218 10 100.00%" without its 得分)."""
+    lines = [row for row in model.table.rows if row.cells and _FUNDS.match(row.cells[0].text)]
+    return len(lines) > len(model.funds)
 
 
 def _funds_or_score(document: Document, model: TableModel, index: int) -> int:

@@ -20,6 +20,7 @@ from linter.tables.continued import joined_tables
 from linter.tables.model import TableModel
 from linter.tables.other import OtherReader
 from linter.tables.performance import PerformanceReader
+from linter.tables.reliability import gate
 from linter.tables.three_public import ThreePublicReader
 from linter.tree import Document, Table
 
@@ -50,6 +51,7 @@ def analyze(document: Document, table: Table, readers: list[TableReader] | None 
         if reader.accepts(document, table):
             model = reader.read(document, table)
             model.document_stage = document_stage(document)
+            gate(model)
             return model
     raise AssertionError("the last built-in table reader accepts every table")  # pragma: no cover
 

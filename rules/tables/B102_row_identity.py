@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from linter.issues import Message
+from linter.numbers import Interval
 from linter.rule import Example, Rule
 from linter.tables import TableModel, TableRow, in_table_unit
 
@@ -36,33 +37,55 @@ class RowIdentity(Rule):
 
     def check(self, document):
         for model in document.facts.tables(kind="classified"):
-            if len(model.columns) != 3:
+            if not model.identities:
                 continue
-            total_name, first, second = model.columns
             for row in model.rows:
-                if len(row.numbers) == 2 and not row.numbers[1].interval.intersects(row.numbers[0].interval):
-                    # One part printed, the other empty: the part must be the total.
-                    total, part = row.numbers
-                    name = row.title
-                    yield self.finding(
-                        total.span,
-                        f"「{name}」{total_name} {total.text}，但只有一个分列 {part.text}（另一列为空）",
-                        f"「{name}」 {total_name} is {total.text} but its only part is {part.text} (the other is empty)",
-                        expected=part.text,
-                        actual=total.text,
-                    )
+                if row.misfit:
+                    yield self._misfit(model, row)
                     continue
                 if row.ambiguous or not all(name in row.columns for name in model.columns):
                     continue
-                total, a, b = (row.columns[name] for name in model.columns)
-                parts = a.interval + b.interval
-                if parts.intersects(total.interval):
-                    continue
-                name = row.title
-                yield self.finding(
-                    total.span,
-                    f"「{name}」{total_name} {total.text} 不等于{first} {a.text or 0} + {second} {b.text or 0}",
-                    f"「{name}」 {total_name} {total.text} is not {first} {a.text or 0} + {second} {b.text or 0}",
-                    expected=in_table_unit(model, parts).describe(total.places),
-                    actual=total.text,
-                )
+                for whole, parts in model.identities:
+                    finding = self._identity(model, row, whole, parts)
+                    if finding is not None:
+                        yield finding
+
+    def _misfit(self, model, row):
+        """A row whose numbers fit no placement in the columns."""
+        total, name = row.numbers[0], row.title
+        total_name = model.columns[0]
+        if len(row.numbers) == 2:
+            # One part printed, the other empty: the part must be the total.
+            part = row.numbers[1]
+            return self.finding(
+                total.span,
+                f"「{name}」{total_name} {total.text}，但只有一个分列 {part.text}（另一列为空）",
+                f"「{name}」 {total_name} is {total.text} but its only part is {part.text} (the other is empty)",
+                expected=part.text,
+                actual=total.text,
+            )
+        printed = " ".join(q.text for q in row.numbers[1:])
+        return self.finding(
+            total.span,
+            f"「{name}」{total_name} {total.text}，分列 {printed} 无论放入哪几列都与{total_name}对不上",
+            f"「{name}」 {total_name} {total.text}: its parts {printed} add up to it in no placement",
+            actual=total.text,
+        )
+
+    def _identity(self, model, row, whole, parts):
+        total = row.columns[whole]
+        values = [row.columns[name] for name in parts]
+        summed = Interval.exact(0)
+        for value in values:
+            summed = summed + value.interval
+        if summed.intersects(total.interval):
+            return None
+        name = row.title
+        zh = " + ".join(f"{part} {value.text or 0}" for part, value in zip(parts, values))
+        return self.finding(
+            total.span,
+            f"「{name}」{whole} {total.text} 不等于{zh}",
+            f"「{name}」 {whole} {total.text} is not {zh}",
+            expected=in_table_unit(model, summed).describe(total.places),
+            actual=total.text,
+        )
