@@ -39,6 +39,7 @@ class RequiredSections(YamlRule):
             "level": entry.get("level", "any"),
             "caption": entry.get("caption", False),
             "group": entry.get("group"),
+            "table": entry.get("table", False),
             "children": [self._prepare(child) for child in entry.get("children", ())],
         }
 
@@ -75,8 +76,30 @@ class RequiredSections(YamlRule):
         return out
 
     def check(self, document: Document):
+        yield from self.check_sections(document, skip_tables=False)
+
+    def check_sections(self, document: Document, skip_tables: bool):
+        """The check itself; ``skip_tables`` leaves out the entries that are
+        tables (``table: true``), for a narrative whose tables are in another
+        file."""
+        self._skip_tables = skip_tables
+        self._lines = None
         scope = sorted(document.sections() + self._caption_sections(document), key=lambda s: s.span.start)
         yield from self._check_entries(self.sections, scope, None, document)
+
+    def _printed(self, entry: dict, document: Document) -> bool:
+        """Is the entry printed as a short line of its own that the outline
+        did not take for a heading (an unnumbered page title, a heading cut
+        by a page break)?  Then it is there, and nothing is missing."""
+        if self._lines is None:
+            self._lines = printed_lines(document)
+        tables_too = entry["table"] or entry["caption"]
+        return any(
+            alias.search(line)
+            for line in self._lines
+            if tables_too or not _TABLE_TITLE.search(line)
+            for alias in entry["aliases"]
+        )
 
     def _check_entries(self, entries, scope: list[Section], parent: Section | None, document):
         found = [self._find(entry, scope) for entry in entries]
@@ -97,6 +120,12 @@ class RequiredSections(YamlRule):
                     yield from self._check_entries(entry["children"], inner, section, document)
                 continue
             if entry["group"] and entry["group"] not in groups:
+                continue
+            if entry["table"] and self._skip_tables:
+                continue
+            if self._printed(entry, document):
+                if entry["children"]:
+                    yield from self._check_entries(entry["children"], rest, parent, document)
                 continue
             present = [child for child in entry["children"] if self._find(child, rest)]
             if uses_headings or not present or not entry["children"]:
@@ -120,6 +149,30 @@ class RequiredSections(YamlRule):
             en = f"missing section 「{name}」"
         span = anchor.title_span if anchor is not None else _first_span(document)
         return self.finding(span, zh, en, expected=name)
+
+
+_SHORT_LINE = 40
+# A table's title ("2025年部门收支总表", "表3 …“三公”经费支出表（预算表7）"): it
+# stands for a table, not for the section that explains it.
+_TABLE_TITLE = re.compile(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:\([^)]{0,12}\))?\s*$|^表\s*\d|公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表")
+
+
+def printed_lines(document: Document) -> list[str]:
+    """The document's short stand-alone lines outside its contents page,
+    folded, their numbering taken off: where a heading the outline missed
+    (or a table's title) is still printed."""
+    from linter.headings import match_numbering
+
+    contents = [(node.span.start, node.span.end) for node in document.walk() if node.kind == "toc"]
+    out, offset = [], 0
+    for line in document.text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        text = line.strip()
+        if not text or len(text) > _SHORT_LINE or any(a <= start < b for a, b in contents):
+            continue
+        numbering = match_numbering(text)
+        out.append(text[numbering.end:].strip() if numbering else text)
+    return out
 
 
 def _descendants(section: Section) -> list[Section]:
