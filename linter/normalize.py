@@ -362,11 +362,18 @@ def _leaderless_contents(lines: list[InputLine]) -> set[int]:
             text = re.sub(r"\s+", "", later.folded)
             if entries and text == first:
                 return {entry.index for entry in entries} if len(entries) >= 2 else set()
-            if match_numbering(text) is None or len(text) > 40 or re.search(r"[。，,；;]", text):
+            # Entries with and without leaders may mix (parts bare, sections
+            # with leaders), and a page number may stand on a line of its own.
+            leader = _TOC_LEADER.search(later.folded)
+            bare = _TOC_LEADER.sub("", later.folded) if leader else later.folded
+            if text.isdigit() and entries:
+                entries.append(later)
+                continue
+            if (match_numbering(text) is None and not leader) or len(text) > 60 or re.search(r"[。，,；;]", bare):
                 return set()
             if not entries:
                 # an entry may end in its page number, after a space: "第一部分 部门概况 3"
-                first = re.sub(r"\s+", "", _TRAILING_PAGE.sub("", later.folded))
+                first = re.sub(r"\s+", "", _TRAILING_PAGE.sub("", bare))
             entries.append(later)
         return set()
     return set()

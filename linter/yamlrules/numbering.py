@@ -6,6 +6,8 @@ and number, so the kind only walks the tree.
 
 from __future__ import annotations
 
+import re
+
 from linter.headings import LEVELS
 from linter.tree import Document, Section
 from linter.yamlrules.base import YamlRule
@@ -32,34 +34,158 @@ def numbering_label(level: str, value: int) -> str:
     }[level]
 
 
+# A cell's amount: "4,651.67", "0.00".
+_AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*\.\d{1,6}(?![\d.])")
+
+
+# The last words of a table's row label: a classification of income or spending.
+_ROW_LABEL = re.compile(r"(?:支出|收入|拨款|补助|结余|结转|资金|合计|总计|小计)(?:\(\w{0,6}\))?$")
+_ROW_WORD = re.compile(r"(?:支出|收入|拨款|补助|结余|结转)")
+_TABLE_TITLE = re.compile(r"表(?:\(\w{0,8}\))?$")
+
+
+def _table_row(node: Section) -> bool:
+    """A numbered row of a table page read as a heading: "一、本年收入 4,651.67",
+    or a bare row label ("（九）社会保险基金支出", nothing under it)."""
+    if _AMOUNT.search(node.raw_title) or _AMOUNT.search(_first_text(node)):
+        return True
+    title = node.title.strip()
+    if len(_ROW_WORD.findall(title)) >= 2 and re.search(r"\S\s+\S", title) and not _TABLE_TITLE.search(title):
+        return True  # two cells of side-by-side columns: "节能环保支出 对个人和家庭的补助"
+    bare = not any(isinstance(child, Section) or len(getattr(child, "text", "")) > 60 for child in node.children)
+    return bare and bool(_ROW_LABEL.search(title))
+
+
+def _run_key(node: Section) -> tuple[str, bool]:
+    """The list a heading belongs to: its level, and whether it is a numbered
+    table title (a list of its own between the numbered rows of the tables)."""
+    return node.level, node.level != "part" and bool(_TABLE_TITLE.search(node.title))
+
+
+def _has_prose(node: Section) -> bool:
+    """Does anything under the heading read as prose (not a contents entry)?"""
+    for child in node.children:
+        if isinstance(child, Section):
+            if _has_prose(child):
+                return True
+        elif len(getattr(child, "text", "")) > 30:
+            return True
+    return False
+
+
+def _printed_inline(node: Section, before: int | None, document: Document, previous_end: int | None) -> bool:
+    """Are the numbers the heading skips printed in the text just before it,
+    inside a line ("具体包括： 1. 本部", "…（八）负责…" run into the previous
+    paragraph)?  Then nothing is missing: the outline only missed them."""
+    if node.value is None or node.value <= (before or 0) + 1:
+        return False
+    start = previous_end if previous_end is not None else max(0, node.span.start - 400)
+    window = document.text[start:node.span.start]
+    return all(_label_in(node.level, missing, window) for missing in range((before or 0) + 1, node.value))
+
+
+def _label_in(level: str, value: int, text: str) -> bool:
+    label = numbering_label(level, value).replace("（", "(").replace("）", ")")
+    if level == "item":
+        return re.search(rf"(?<!\d){value}\s*[.、](?!\d)", text) is not None
+    return label in text
+
+
+def _first_text(node: Section) -> str:
+    for child in node.children:
+        if not isinstance(child, Section):
+            return getattr(child, "text", "")[:80]
+        break
+    return ""
+
+
 _LEVEL_ZH = {"part": "部分", "section": "一级标题", "subsection": "二级标题", "item": "三级标题", "subitem": "四级标题"}
 
 
 class SectionNumbering(YamlRule):
     """Within each parent, headings of a level run 1, 2, 3 … without gaps,
-    repeats or reversals; the issue points at the number."""
+    repeats or reversals; the issue points at the number.
+
+    What real documents do that is not a numbering error: a list that
+    restarts at 1 inside a section (a 职能 list 1. 2. 3., then the table
+    titles 1. 2.; the 一、二、 of an attached report), numbering that runs on
+    across parents (Beijing's 1.–10. over three （）subsections, Xi'an's 一–十四
+    over three parts), and numbered rows of a table page.  One misnumbered
+    heading gives one issue: the count goes on from the number printed.
+    """
 
     def check(self, document: Document):
         levels = set(self.params.get("levels") or LEVELS)
-        yield from self._children(document.children, levels)
+        running: dict[str, int] = {}  # the last number of each level, in any parent
+        yield from self._children(document.children, levels, running, document)
 
-    def _children(self, children, levels):
-        previous: dict[str, int] = {}
+    def _children(self, children, levels, running, document):
+        runs: dict[tuple, list[int]] = {}  # per level: the open lists, outermost first
+        pending: dict[str, list] = {}  # a repeated 1 that a nested list may yet explain
+        last: dict[tuple, Section] = {}  # the previous heading of each list
         for node in children:
             if not isinstance(node, Section):
                 continue
             if node.value is not None:
-                if node.level in levels:
-                    yield from self._one(node, previous.get(node.level))
-                previous[node.level] = node.value
+                if node.level in levels and not _table_row(node):
+                    yield from self._place(node, runs, pending, running, document, last.get(_run_key(node)))
+                else:  # not checked, but the count goes on from it
+                    stack = runs.setdefault((node.level, False), [0])
+                    stack[-1] = node.value
+                running[node.level] = node.value
+                last[_run_key(node)] = node
                 for deeper in LEVELS[LEVELS.index(node.level) + 1:]:
-                    previous.pop(deeper, None)
-            yield from self._children(node.children, levels)
+                    for key in [k for k in runs if k[0] == deeper]:
+                        del runs[key]
+                    for key in [k for k in last if k[0] == deeper]:
+                        del last[key]
+                    yield from pending.pop(deeper, ())
+            yield from self._children(node.children, levels, running, document)
+        for found in pending.values():
+            yield from found
+
+    def _place(self, node: Section, runs, pending, running, document, previous):
+        """Fit the heading's number into the lists open at its level.  Numbered
+        table titles ("三、2018年度…支出预算总表") are a list of their own, between
+        the numbered rows of the tables."""
+        stack = runs.setdefault(_run_key(node), [])
+        value = node.value
+        before = stack[-1] if stack else None
+        if value == (before or 0) + 1:
+            if stack:
+                stack[-1] = value
+            else:
+                stack.append(value)
+            return
+        # Back to an outer list after a nested one ((一)职能 (一)…(七) (二)机构设置).
+        for depth in range(len(stack) - 2, -1, -1):
+            if value == stack[depth] + 1:
+                del stack[depth + 1:]
+                stack[-1] = value
+                pending.pop(node.level, None)
+                return
+        if value == 1 and before is not None:
+            stack.append(1)  # a list restarts inside the section
+            if before == 1 and node.level in ("part", "section", "subsection"):
+                pending.setdefault(node.level, []).extend(self._one(node, before))
+            return
+        if before is None and running.get(node.level) is not None and value == running[node.level] + 1:
+            stack.append(value)  # numbering that runs on from the previous parent
+            return
+        if value == before and previous is not None and not _has_prose(previous):
+            stack[-1] = value
+            return  # the first of the two was a contents entry, with nothing under it
+        if _printed_inline(node, before, document, previous.span.start if previous is not None else None):
+            stack[-1:] = [value]
+            return
+        if not stack:
+            stack.append(value)
+        else:
+            stack[-1] = value
+        yield from self._one(node, before)
 
     def _one(self, node: Section, before: int | None):
         expected = (before or 0) + 1
-        if node.value == expected:
-            return
         printed, wanted = numbering_label(node.level, node.value), numbering_label(node.level, expected)
         level_zh = _LEVEL_ZH[node.level]
         if before is None:
