@@ -38,7 +38,10 @@ def _key(text: str) -> tuple[int | None, str]:
     value = None
     if numbering:
         value, text = numbering.value, text[numbering.end:]
-    return value, _NOISE.sub("", text).translate(_SYNONYMS)
+    # "部门收支总体情况表" and "部门收支总表", "政府采购预算情况表" and "政府采购预算表"
+    # title the same table
+    words = _NOISE.sub("", text).translate(_SYNONYMS)
+    return value, words.replace("总体情况表", "总表").replace("情况表", "表")
 
 
 def _pairs(text: str) -> set[str]:
@@ -60,7 +63,9 @@ class ContentsBody(YamlRule):
         for toc in tocs:
             for entry in toc.entries:
                 value, key = _key(entry.text)
-                if len(key) < minimum or (tables_elsewhere and _TABLE_ENTRY.search(entry.text)):
+                if len(key) < minimum or entry.text.lstrip().startswith("注"):
+                    continue  # too short to match, or a note on the tables
+                if tables_elsewhere and _TABLE_ENTRY.search(entry.text):
                     continue
                 if not index.has(value, key, share):
                     yield self._missing(entry)
