@@ -171,8 +171,33 @@ def printed_lines(document: Document) -> list[str]:
         if not text or len(text) > _SHORT_LINE or any(a <= start < b for a, b in contents):
             continue
         numbering = match_numbering(text)
-        out.append(text[numbering.end:].strip() if numbering else text)
+        title = text[numbering.end:].strip() if numbering else text
+        if numbering:  # a run-in heading: "2.政府采购情况：2026年…"
+            stop = re.search(r"[:：。]", title)
+            rest = title[stop.end():].strip() if stop else ""
+            title = title[: stop.start()].strip() if stop else title
+            if _DEFINITION.match(rest):
+                continue  # a 名词解释 entry ("六、项目支出：指…") names a term, not a section
+        if _heading_like(title, numbered=numbering is not None):
+            out.append(title)
     return out
+
+
+# How an unnumbered heading ends (Shanghai's "<单位>主要职能", "其他相关情况说明").
+_HEADING_END = re.compile(r"(?:说明|情况|概况|职能|职责|解释|设置|构成|事项|预算|决算|(?:报|总)?表)\s*(?:\([^)]{0,12}\))?$")
+_DEFINITION = re.compile(r"(?:是?指|包括|反映|即)")
+_SENTENCE = re.compile(r"[，,。；;:：!！?？《》]|\d\.\d")
+
+
+def _heading_like(title: str, numbered: bool) -> bool:
+    """A line that reads as a heading or a table's title, not as a sentence,
+    a table row or a header of cells."""
+    tokens = title.split()
+    if not title or _SENTENCE.search(title) or len(tokens) > 2:
+        return False
+    if len(tokens) == 2 and min(len(t) for t in tokens) <= 2:
+        return False  # a header of cells: "科目 支出预算"
+    return numbered or bool(_HEADING_END.search(title))
 
 
 def _descendants(section: Section) -> list[Section]:
