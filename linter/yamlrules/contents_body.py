@@ -28,7 +28,7 @@ _SYNONYMS = str.maketrans({"责": "能", "有": "用"})
 _TABLE_ENTRY = re.compile(r"表\s*(?:\([^)]{0,12}\))?\s*$")
 # Where a body line breaks into the pieces that may each be a heading or a
 # table's title: runs of figures (a title glued to the last row of the table before it).
-_FIGURES = re.compile(r"(?:\s*-?[\d,]+(?:\.\d+)?\s*){2,}|\s{3,}")
+_FIGURES = re.compile(r"(?:\s*-?[\d,]+(?:\.\d+)?(?![\d.])(?=\s|$)\s*){2,}|\s{3,}|(?<=[\d])(?=[^\d\s.,%年月日])")
 
 
 def _key(text: str) -> tuple[int | None, str]:
@@ -118,7 +118,9 @@ class _BodyIndex:
             for number in self.by_pair.get(pair, ()):
                 hits[number] += 1
         needed = share * len(pairs)
+        # A heading numbered otherwise answers the entry only word for word: a
+        # heading renumbered in the body is S101's to report, not a missing section.
         return any(
-            count >= needed and (value is None or self.keys[number][0] in (None, value))
+            count >= needed and (value is None or self.keys[number][0] in (None, value) or count == len(pairs))
             for number, count in hits.items()
         )
