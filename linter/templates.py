@@ -138,9 +138,9 @@ _UNSET = object()
 # -- split documents -----------------------------------------------------
 
 # A narrative that sends the reader to its tables elsewhere: "附件：…部门预算报表",
-# "第二部分 …公开表附后", "（详见附件）".
+# "第二部分 …公开表附后" (a mere "详见附件" may be a report, not the tables).
 _REFERS_TO_TABLES = re.compile(
-    r"附件\s*\d?\s*[:：]?[^。\n]{0,40}(?:报表|公开表|预算表|决算表)|(?:报表|公开表|预算表|决算表)[^。\n]{0,6}附后|详见附(?:件|表)"
+    r"附件\s*\d?\s*[:：]?[^。\n]{0,40}(?:报表|公开表|预算表|决算表)|(?:报表|公开表|预算表|决算表)[^。\n]{0,6}附后"
 )
 _TABLE_TITLE = re.compile(r"(?:收支|收入|支出|拨款|三公|采购|绩效目标)[^。\n]{0,24}表\s*$", re.MULTILINE)
 

@@ -38,6 +38,9 @@ class NationalItems(YamlRule):
         ]
 
     def check(self, document: Document):
+        outline = [s for s in document.sections() if s.level in ("part", "section")]
+        if len(outline) < self.params.get("min_headings", 4):
+            return  # an excerpt, not a whole disclosure: nothing can be missing from it
         half = document_half(document)
         if half == "tables":
             return  # one half of a split disclosure: the narrative is the other file

@@ -92,9 +92,12 @@ def _label_in(level: str, value: int, text: str) -> bool:
 
 
 def _first_text(node: Section) -> str:
+    """What follows the heading when it reads as a table row's cells (amounts
+    without a sentence around them), not a paragraph of prose."""
     for child in node.children:
         if not isinstance(child, Section):
-            return getattr(child, "text", "")[:80]
+            text = getattr(child, "text", "")[:80]
+            return "" if re.search(r"[，。；;]|,(?!\d)", text) else text
         break
     return ""
 

@@ -111,6 +111,8 @@ PARAMS = {
     "national-items": {
         "type": "object",
         "properties": {
+            # fewer top-level headings than this: an excerpt, not a whole disclosure
+            "min_headings": {"type": "integer", "minimum": 0},
             "items": {
                 "type": "array",
                 "minItems": 1,
