@@ -191,3 +191,22 @@ def test_profiles_are_found_by_content_not_by_file_name():
     document = parse_text(text, path="shanghai-putuo-whatever.txt")
     assert recognise(document).name == "jiangsu-city-budget"
     assert recognise(document, load_profiles()).name == "jiangsu-city-budget"
+
+
+COUNTY = "\n".join(
+    [
+        "某某县文化馆2025年单位预算", "目录", "一、单位职能……1", "二、收支情况……1", "三、“三公”经费……2", "四、政府采购……2",
+        "五、名词解释……3", "一、单位职能", "负责全县群众文化活动的组织和辅导。", "二、收支情况",
+        "2025年收入预算合计80.00万元，全部为一般公共预算拨款；支出预算合计80.00万元。", "三、“三公”经费",
+        "2025年“三公”经费预算1.00万元。", "五、名词解释", "一般公共预算拨款：指本级财政当年拨付的资金。",
+    ]
+) + "\n"
+
+
+def test_the_readme_example_of_an_unknown_template_is_what_disclint_prints(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "county.txt").write_text(COUNTY, encoding="utf-8")
+    text = run_cli("check", "county.txt", cwd=tmp_path).stdout.decode("utf-8")
+    assert "S104" in text and "S105" in text and "S102" not in text and "S103" not in text
+    assert f"$ disclint check county.txt\n{text}```" in (REPO / "README.md").read_text(encoding="utf-8")
