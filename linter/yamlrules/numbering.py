@@ -68,8 +68,8 @@ def _has_prose(node: Section) -> bool:
         if isinstance(child, Section):
             if _has_prose(child):
                 return True
-        elif len(getattr(child, "text", "")) > 30:
-            return True
+        elif len(re.findall(r"[\u4e00-\u9fff]", getattr(child, "text", ""))) >= 2:
+            return True  # any words at all (a contents entry has at most its page number)
     return False
 
 
