@@ -6,7 +6,7 @@ template: Shanghai's unnumbered 部门预算编制说明, Beijing's 附件1 情�
 附件2 报表, the 13 公开表 of Jiangsu's cities, Shenzhen's 文字部分 / 表格部分.
 A section one template requires is simply absent from another, so a fixed list
 of required sections is wrong for every template but one.  Each family is
-therefore described by a *profile* (``rules/profiles/*.yml``): the phrases
+therefore described by a *profile* (``rules/structure/profiles/*.yml``): the phrases
 that recognise it and the parts, sections and tables it requires.
 
 A family is recognised from the document's own text (its distinctive headings
@@ -53,7 +53,7 @@ class Profile:
 
 
 def profiles_dir() -> Path:
-    return rules_dir() / "profiles"
+    return rules_dir() / "structure" / "profiles"
 
 
 def _schema() -> dict:

@@ -29,7 +29,7 @@ RULES = all_rules()
 
 # What each consistent document rightly gets: mixed_final stops after its
 # section 四 (no 决算报表, 名词解释 …); zj_budget prints no tables.  Neither follows a
-# template family of rules/profiles/, so what they lack is no longer a missing
+# template family of rules/structure/profiles/, so what they lack is no longer a missing
 # section (S102/S103, errors) but the nationally required items they do not
 # state (one S104 warning each).
 EXPECTED = {

@@ -39,7 +39,7 @@ def _leaves(profile: str) -> list:
     (the 决算情况说明 and its eleven sections) is not among them: a document
     without it no longer shows the template's headings, is not taken for
     that template, and is then checked by S104 instead."""
-    spec = yaml.safe_load((rules_dir() / "profiles" / f"{profile}.yml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((rules_dir() / "structure" / "profiles" / f"{profile}.yml").read_text(encoding="utf-8"))
     out = []
 
     def walk(entries):
@@ -73,7 +73,7 @@ def _without(path, aliases, level) -> str:
 
 CASES = [
     pytest.param(path, code, name, aliases, level, id=f"{path.stem[:3]}-{name}")
-    # the corpus follows the Ministry of Finance's models (rules/profiles/mof-*.yml)
+    # the corpus follows the Ministry of Finance's models (rules/structure/profiles/mof-*.yml)
     for path, code, profile in ((CORPUS[0], "S102", "mof-final"), (CORPUS[3], "S102", "mof-final"), (CORPUS[2], "S103", "mof-budget"))
     for name, aliases, level in _leaves(profile)
 ]

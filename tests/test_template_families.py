@@ -1,4 +1,4 @@
-"""The template families of rules/profiles/: recognised from the document,
+"""The template families of rules/structure/profiles/: recognised from the document,
 checked against their own parts, silent on consistent documents, and each
 planted structure error reported.
 
@@ -25,7 +25,7 @@ from linter.yamlrules.numbering import numbering_label
 
 DATA = REPO / "tests" / "data" / "structure"
 RULES = all_rules()
-PROFILES = sorted(p.stem for p in (rules_dir() / "profiles").glob("*.yml"))
+PROFILES = sorted(p.stem for p in (rules_dir() / "structure" / "profiles").glob("*.yml"))
 FIXTURES = sorted(DATA.glob("*.txt"))
 
 
@@ -34,7 +34,7 @@ def _family(path: Path) -> str:
 
 
 def test_every_profile_is_valid_and_has_three_documents():
-    for path in sorted((rules_dir() / "profiles").glob("*.yml")):
+    for path in sorted((rules_dir() / "structure" / "profiles").glob("*.yml")):
         load_profile(path, validate=True)
     assert {_family(p) for p in FIXTURES} == set(PROFILES)
     for name in PROFILES:
@@ -112,7 +112,7 @@ def _add_contents_entry(text: str) -> tuple[str, int]:
 
 
 def _procurement_entry(name: str) -> str:
-    spec = yaml.safe_load((rules_dir() / "profiles" / f"{name}.yml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((rules_dir() / "structure" / "profiles" / f"{name}.yml").read_text(encoding="utf-8"))
 
     def walk(entries):
         for entry in entries:

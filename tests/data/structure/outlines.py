@@ -1,4 +1,4 @@
-"""Outlines of the template families of rules/profiles/, from which
+"""Outlines of the template families of rules/structure/profiles/, from which
 make_fixtures.py writes the consistent documents of this folder.
 
 Each outline follows the structure of the real documents of its family (as
