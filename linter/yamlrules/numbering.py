@@ -53,13 +53,42 @@ def _table_row(node: Section) -> bool:
     if len(_ROW_WORD.findall(title)) >= 2 and re.search(r"\S\s+\S", title) and not _TABLE_TITLE.search(title):
         return True  # two cells of side-by-side columns: "节能环保支出 对个人和家庭的补助"
     bare = not any(isinstance(child, Section) or len(getattr(child, "text", "")) > 60 for child in node.children)
-    return bare and bool(_ROW_LABEL.search(title))
+    return bare and bool(_ROW_LABEL.search(title + _label_tail(node)))
+
+
+def _label_tail(node: Section) -> str:
+    """The end of a row label wrapped onto the next line ("国有资本经营预算财政" / "拨款")."""
+    first = node.children[0] if node.children else None
+    text = getattr(first, "text", "") if first is not None and not isinstance(first, Section) else ""
+    return text.strip() if len(text.strip()) <= 6 and not re.search(r"[\d，。；:：]", text) else ""
 
 
 def _run_key(node: Section) -> tuple[str, bool]:
     """The list a heading belongs to: its level, and whether it is a numbered
     table title (a list of its own between the numbered rows of the tables)."""
     return node.level, node.level != "part" and bool(_TABLE_TITLE.search(node.title))
+
+
+class _Seen:
+    """What the walk has seen so far, in every parent: the last number of each
+    level, and at which depth of the outline each number was printed."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.running: dict[str, int] = {}
+        self._depths: dict[tuple[str, int], list[int]] = {}
+
+    def record(self, node: Section, depth: int) -> None:
+        self.running[node.level] = node.value
+        self._depths.setdefault((node.level, node.value), []).append(depth)
+
+    def shallower(self, level: str, value: int, depth: int) -> bool:
+        """Was ``value`` printed at ``level`` in an outer parent?"""
+        return any(d < depth for d in self._depths.get((level, value), ()))
+
+
+def _prose(node: Section) -> str:
+    return " ".join(getattr(child, "text", "") for child in node.children if not isinstance(child, Section))
 
 
 def _has_prose(node: Section) -> bool:
@@ -119,35 +148,37 @@ class SectionNumbering(YamlRule):
 
     def check(self, document: Document):
         levels = set(self.params.get("levels") or LEVELS)
-        running: dict[str, int] = {}  # the last number of each level, in any parent
-        yield from self._children(document.children, levels, running, document)
+        seen = _Seen(document)
+        yield from self._children(document.children, levels, seen, 0)
 
-    def _children(self, children, levels, running, document):
-        runs: dict[tuple, list[int]] = {}  # per level: the open lists, outermost first
+    def _children(self, children, levels, seen: "_Seen", depth: int):
+        runs: dict[tuple, list[int]] = {}  # per list: the open runs, outermost first
         pending: dict[str, list] = {}  # a repeated 1 that a nested list may yet explain
         last: dict[tuple, Section] = {}  # the previous heading of each list
+        siblings: list[Section] = []
         for node in children:
             if not isinstance(node, Section):
                 continue
             if node.value is not None:
                 if node.level in levels and not _table_row(node):
-                    yield from self._place(node, runs, pending, running, document, last.get(_run_key(node)))
+                    yield from self._place(node, runs, pending, seen, last.get(_run_key(node)), siblings, depth)
                 else:  # not checked, but the count goes on from it
                     stack = runs.setdefault((node.level, False), [0])
                     stack[-1] = node.value
-                running[node.level] = node.value
+                seen.record(node, depth)
                 last[_run_key(node)] = node
+                siblings.append(node)
                 for deeper in LEVELS[LEVELS.index(node.level) + 1:]:
                     for key in [k for k in runs if k[0] == deeper]:
                         del runs[key]
                     for key in [k for k in last if k[0] == deeper]:
                         del last[key]
                     yield from pending.pop(deeper, ())
-            yield from self._children(node.children, levels, running, document)
+            yield from self._children(node.children, levels, seen, depth + 1)
         for found in pending.values():
             yield from found
 
-    def _place(self, node: Section, runs, pending, running, document, previous):
+    def _place(self, node: Section, runs, pending, seen: "_Seen", previous, siblings, depth):
         """Fit the heading's number into the lists open at its level.  Numbered
         table titles ("三、2018年度…支出预算总表") are a list of their own, between
         the numbered rows of the tables."""
@@ -161,9 +192,9 @@ class SectionNumbering(YamlRule):
                 stack.append(value)
             return
         # Back to an outer list after a nested one ((一)职能 (一)…(七) (二)机构设置).
-        for depth in range(len(stack) - 2, -1, -1):
-            if value == stack[depth] + 1:
-                del stack[depth + 1:]
+        for level_depth in range(len(stack) - 2, -1, -1):
+            if value == stack[level_depth] + 1:
+                del stack[level_depth + 1:]
                 stack[-1] = value
                 pending.pop(node.level, None)
                 return
@@ -172,13 +203,10 @@ class SectionNumbering(YamlRule):
             if before == 1 and node.level in ("part", "section", "subsection"):
                 pending.setdefault(node.level, []).extend(self._one(node, before))
             return
-        if before is None and running.get(node.level) is not None and value == running[node.level] + 1:
+        if before is None and seen.running.get(node.level) is not None and value == seen.running[node.level] + 1:
             stack.append(value)  # numbering that runs on from the previous parent
             return
-        if value == before and previous is not None and not _has_prose(previous):
-            stack[-1] = value
-            return  # the first of the two was a contents entry, with nothing under it
-        if _printed_inline(node, before, document, previous.span.start if previous is not None else None):
+        if self._explained(node, before, previous, siblings, seen, depth):
             stack[-1:] = [value]
             return
         if not stack:
@@ -186,6 +214,24 @@ class SectionNumbering(YamlRule):
         else:
             stack[-1] = value
         yield from self._one(node, before)
+
+    @staticmethod
+    def _explained(node: Section, before, previous, siblings, seen: "_Seen", depth) -> bool:
+        """A number out of sequence that the document itself explains."""
+        value = node.value
+        if value == before and previous is not None and not _has_prose(previous):
+            return True  # the first of the two was a contents entry, with nothing under it
+        if _printed_inline(node, before, seen.document, previous.span.start if previous is not None else None):
+            return True
+        if before is not None and value < before:
+            # an outer list goes on ("二、表格部分" after the 文字部分's parts) …
+            if seen.shallower(node.level, value - 1, depth):
+                return True
+            # … or a nested list began inside a paragraph ("主要职责是：（一）承担…")
+            opener = next((s for s in reversed(siblings) if s.level == node.level and s.value == value - 1), None)
+            if opener is not None and _label_in(node.level, 1, _prose(opener)):
+                return True
+        return False
 
     def _one(self, node: Section, before: int | None):
         expected = (before or 0) + 1

@@ -82,26 +82,12 @@ class RequiredSections(YamlRule):
         """The check itself; ``skip_tables`` leaves out the entries that are
         tables (``table: true``), for a narrative whose tables are in another
         file."""
-        self._skip_tables = skip_tables
-        self._lines = None
         scope = sorted(document.sections() + self._caption_sections(document), key=lambda s: s.span.start)
-        yield from self._check_entries(self.sections, scope, None, document)
+        seen = _Seen(document, skip_tables)
+        yield from self._check_entries(self.sections, scope, None, seen)
 
-    def _printed(self, entry: dict, document: Document) -> bool:
-        """Is the entry printed as a short line of its own that the outline
-        did not take for a heading (an unnumbered page title, a heading cut
-        by a page break)?  Then it is there, and nothing is missing."""
-        if self._lines is None:
-            self._lines = printed_lines(document)
-        tables_too = entry["table"] or entry["caption"]
-        return any(
-            alias.search(line)
-            for line in self._lines
-            if tables_too or not _TABLE_TITLE.search(line)
-            for alias in entry["aliases"]
-        )
-
-    def _check_entries(self, entries, scope: list[Section], parent: Section | None, document):
+    def _check_entries(self, entries, scope: list[Section], parent: Section | None, seen: "_Seen"):
+        document = seen.document
         found = [self._find(entry, scope) for entry in entries]
         claimed = {id(s) for f in found if f is not None and f is not parent for s in _descendants(f)}
         rest = [s for s in scope if id(s) not in claimed]
@@ -117,21 +103,21 @@ class RequiredSections(YamlRule):
                     # A part's heading may itself name one of its sections
                     # ("部门预算收支情况说明" is also the overall explanation).
                     inner = [section] + _descendants(section)
-                    yield from self._check_entries(entry["children"], inner, section, document)
+                    yield from self._check_entries(entry["children"], inner, section, seen)
                 continue
             if entry["group"] and entry["group"] not in groups:
                 continue
-            if entry["table"] and self._skip_tables:
+            if entry["table"] and seen.skip_tables:
                 continue
-            if self._printed(entry, document):
+            if seen.printed(entry):
                 if entry["children"]:
-                    yield from self._check_entries(entry["children"], rest, parent, document)
+                    yield from self._check_entries(entry["children"], rest, parent, seen)
                 continue
             present = [child for child in entry["children"] if self._find(child, rest)]
             if uses_headings or not present or not entry["children"]:
                 yield self._missing(entry, previous, parent, document)
             if present:
-                yield from self._check_entries(entry["children"], rest, parent, document)
+                yield from self._check_entries(entry["children"], rest, parent, seen)
 
     def _missing(self, entry, previous: Section | None, parent: Section | None, document):
         name = entry["name"]
@@ -149,6 +135,30 @@ class RequiredSections(YamlRule):
             en = f"missing section 「{name}」"
         span = anchor.title_span if anchor is not None else _first_span(document)
         return self.finding(span, zh, en, expected=name)
+
+
+class _Seen:
+    """What one check of one document knows besides the outline: whether its
+    tables are another file, and its printed heading-like lines (read once)."""
+
+    def __init__(self, document: Document, skip_tables: bool):
+        self.document = document
+        self.skip_tables = skip_tables
+        self._lines: list[str] | None = None
+
+    def printed(self, entry: dict) -> bool:
+        """Is the entry printed as a short line of its own that the outline
+        did not take for a heading (an unnumbered page title, a heading cut
+        by a page break)?  Then it is there, and nothing is missing."""
+        if self._lines is None:
+            self._lines = printed_lines(self.document)
+        tables_too = entry["table"] or entry["caption"]
+        return any(
+            alias.search(line)
+            for line in self._lines
+            if tables_too or not _TABLE_TITLE.search(line)
+            for alias in entry["aliases"]
+        )
 
 
 _SHORT_LINE = 40
