@@ -53,7 +53,15 @@ def _table_row(node: Section) -> bool:
     if len(_ROW_WORD.findall(title)) >= 2 and re.search(r"\S\s+\S", title) and not _TABLE_TITLE.search(title):
         return True  # two cells of side-by-side columns: "节能环保支出 对个人和家庭的补助"
     bare = not any(isinstance(child, Section) or len(getattr(child, "text", "")) > 60 for child in node.children)
-    return bare and bool(_ROW_LABEL.search(title + _label_tail(node)))
+    return (bare or _table_page(node)) and bool(_ROW_LABEL.search(title + _label_tail(node)))
+
+
+def _table_page(node: Section) -> bool:
+    """Is what the heading holds a table page (most of its lines carry figures)?"""
+    texts = [getattr(child, "text", "") for child in node.children if not isinstance(child, Section)]
+    if len(texts) < 5 or any(isinstance(child, Section) for child in node.children):
+        return False
+    return sum(1 for text in texts if re.search(r"\d", text)) * 2 >= len(texts)
 
 
 def _label_tail(node: Section) -> str:
