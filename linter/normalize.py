@@ -361,16 +361,31 @@ def _leaderless_contents(lines: list[InputLine]) -> set[int]:
         first = ""
         for later in lines[pos + 1:pos + 1 + _MAX_CONTENTS]:
             text = re.sub(r"\s+", "", later.folded)
-            if entries and text == first:
+            if entries and (text == first or _same_number(text, first)):
+                # the body starts where the first entry comes again (its words may differ:
+                # "第一部分 2026年部门预算说明" in the contents, "…预算公开说明" in the body)
                 return {entry.index for entry in entries} if len(entries) >= 2 else set()
-            if match_numbering(text) is None or len(text) > 40 or re.search(r"[。，,；;]", text):
+            # Entries with and without leaders may mix (parts bare, sections
+            # with leaders), and a page number may stand on a line of its own.
+            leader = _TOC_LEADER.search(later.folded)
+            bare = _TOC_LEADER.sub("", later.folded) if leader else later.folded
+            if entries and (text.isdigit() or text.startswith("注")):  # a page number, a note on the tables
+                entries.append(later)
+                continue
+            if (match_numbering(text) is None and not leader) or len(text) > 60 or re.search(r"[。，,；;]", bare):
                 return set()
             if not entries:
                 # an entry may end in its page number, after a space: "第一部分 部门概况 3"
-                first = re.sub(r"\s+", "", _TRAILING_PAGE.sub("", later.folded))
+                first = re.sub(r"\s+", "", _TRAILING_PAGE.sub("", bare))
             entries.append(later)
         return set()
     return set()
+
+
+def _same_number(text: str, first: str) -> bool:
+    """Do two lines open with the same part number (第一部分 … 第一部分)?"""
+    a, b = match_numbering(text), match_numbering(first)
+    return a is not None and b is not None and a.level == b.level == "part" and a.value == b.value
 
 
 def _row_like(folded: str) -> bool:

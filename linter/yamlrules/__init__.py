@@ -80,5 +80,9 @@ def load_rule_dir(directory: Path, validate: bool = True) -> list:
     directory = Path(directory)
     if not directory.is_dir():
         raise YamlRuleError(directory, None, "is not a directory of rule files")
-    paths = sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    # a profiles/ folder holds template profiles (linter.templates), not rules
+    paths = sorted(
+        p for p in directory.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and "profiles" not in p.relative_to(directory).parts[:-1]
+    )
     return [load_rule_file(path, validate) for path in paths]

@@ -20,12 +20,20 @@ from linter.yamlrules.forbidden_text import ForbiddenText
 from linter.yamlrules.numbering import SectionNumbering, numbering_label
 from linter.yamlrules.required_sections import RequiredSections
 from linter.yamlrules.year_reference import YearReference
+from linter.yamlrules.contents_body import ContentsBody
+from linter.yamlrules.national_items import NationalItems
+from linter.yamlrules.split_document import SplitDocument
+from linter.yamlrules.template_sections import TemplateSections
 
 __all__ = ["KINDS", "YamlRule", "numbering_label"]
 
 KINDS = {
     "section-numbering": SectionNumbering,
     "required-sections": RequiredSections,
+    "template-sections": TemplateSections,
+    "national-items": NationalItems,
+    "contents-body": ContentsBody,
+    "split-document": SplitDocument,
     "forbidden-text": ForbiddenText,
     "year-reference": YearReference,
     "count-list": CountList,

@@ -39,6 +39,7 @@ class RequiredSections(YamlRule):
             "level": entry.get("level", "any"),
             "caption": entry.get("caption", False),
             "group": entry.get("group"),
+            "table": entry.get("table", False),
             "children": [self._prepare(child) for child in entry.get("children", ())],
         }
 
@@ -75,10 +76,18 @@ class RequiredSections(YamlRule):
         return out
 
     def check(self, document: Document):
-        scope = sorted(document.sections() + self._caption_sections(document), key=lambda s: s.span.start)
-        yield from self._check_entries(self.sections, scope, None, document)
+        yield from self.check_sections(document, skip_tables=False)
 
-    def _check_entries(self, entries, scope: list[Section], parent: Section | None, document):
+    def check_sections(self, document: Document, skip_tables: bool):
+        """The check itself; ``skip_tables`` leaves out the entries that are
+        tables (``table: true``), for a narrative whose tables are in another
+        file."""
+        scope = sorted(document.sections() + self._caption_sections(document), key=lambda s: s.span.start)
+        seen = _Seen(document, skip_tables)
+        yield from self._check_entries(self.sections, scope, None, seen)
+
+    def _check_entries(self, entries, scope: list[Section], parent: Section | None, seen: "_Seen"):
+        document = seen.document
         found = [self._find(entry, scope) for entry in entries]
         claimed = {id(s) for f in found if f is not None and f is not parent for s in _descendants(f)}
         rest = [s for s in scope if id(s) not in claimed]
@@ -94,15 +103,21 @@ class RequiredSections(YamlRule):
                     # A part's heading may itself name one of its sections
                     # ("部门预算收支情况说明" is also the overall explanation).
                     inner = [section] + _descendants(section)
-                    yield from self._check_entries(entry["children"], inner, section, document)
+                    yield from self._check_entries(entry["children"], inner, section, seen)
                 continue
             if entry["group"] and entry["group"] not in groups:
+                continue
+            if entry["table"] and seen.skip_tables:
+                continue
+            if seen.printed(entry):
+                if entry["children"]:
+                    yield from self._check_entries(entry["children"], rest, parent, seen)
                 continue
             present = [child for child in entry["children"] if self._find(child, rest)]
             if uses_headings or not present or not entry["children"]:
                 yield self._missing(entry, previous, parent, document)
             if present:
-                yield from self._check_entries(entry["children"], rest, parent, document)
+                yield from self._check_entries(entry["children"], rest, parent, seen)
 
     def _missing(self, entry, previous: Section | None, parent: Section | None, document):
         name = entry["name"]
@@ -120,6 +135,79 @@ class RequiredSections(YamlRule):
             en = f"missing section 「{name}」"
         span = anchor.title_span if anchor is not None else _first_span(document)
         return self.finding(span, zh, en, expected=name)
+
+
+class _Seen:
+    """What one check of one document knows besides the outline: whether its
+    tables are another file, and its printed heading-like lines (read once)."""
+
+    def __init__(self, document: Document, skip_tables: bool):
+        self.document = document
+        self.skip_tables = skip_tables
+        self._lines: list[str] | None = None
+
+    def printed(self, entry: dict) -> bool:
+        """Is the entry printed as a short line of its own that the outline
+        did not take for a heading (an unnumbered page title, a heading cut
+        by a page break)?  Then it is there, and nothing is missing."""
+        if self._lines is None:
+            self._lines = printed_lines(self.document)
+        tables_too = entry["table"] or entry["caption"]
+        return any(
+            alias.search(line)
+            for line in self._lines
+            if tables_too or not _TABLE_TITLE.search(line)
+            for alias in entry["aliases"]
+        )
+
+
+_SHORT_LINE = 40
+# A table's title ("2025年部门收支总表", "表3 …“三公”经费支出表（预算表7）"): it
+# stands for a table, not for the section that explains it.
+_TABLE_TITLE = re.compile(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:\([^)]{0,12}\))?\s*$|^表\s*\d|公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表")
+
+
+def printed_lines(document: Document) -> list[str]:
+    """The document's short stand-alone lines outside its contents page,
+    folded, their numbering taken off: where a heading the outline missed
+    (or a table's title) is still printed."""
+    from linter.headings import match_numbering
+
+    contents = [(node.span.start, node.span.end) for node in document.walk() if node.kind == "toc"]
+    out, offset = [], 0
+    for line in document.text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        text = line.strip()
+        if not text or len(text) > _SHORT_LINE or any(a <= start < b for a, b in contents):
+            continue
+        numbering = match_numbering(text)
+        title = text[numbering.end:].strip() if numbering else text
+        if numbering:  # a run-in heading: "2.政府采购情况：2026年…"
+            stop = re.search(r"[:：。]", title)
+            rest = title[stop.end():].strip() if stop else ""
+            title = title[: stop.start()].strip() if stop else title
+            if _DEFINITION.match(rest):
+                continue  # a 名词解释 entry ("六、项目支出：指…") names a term, not a section
+        if _heading_like(title, numbered=numbering is not None):
+            out.append(title)
+    return out
+
+
+# How an unnumbered heading ends (Shanghai's "<单位>主要职能", "其他相关情况说明").
+_HEADING_END = re.compile(r"(?:说明|情况|概况|职能|职责|解释|设置|构成|事项|预算|决算|(?:报|总)?表)\s*(?:\([^)]{0,12}\))?$")
+_DEFINITION = re.compile(r"(?:是?指|包括|反映|即)")
+_SENTENCE = re.compile(r"[，,。；;:：!！?？《》]|\d\.\d")
+
+
+def _heading_like(title: str, numbered: bool) -> bool:
+    """A line that reads as a heading or a table's title, not as a sentence,
+    a table row or a header of cells."""
+    tokens = title.split()
+    if not title or _SENTENCE.search(title) or len(tokens) > 2:
+        return False
+    if len(tokens) == 2 and min(len(t) for t in tokens) <= 2:
+        return False  # a header of cells: "科目 支出预算"
+    return numbered or bool(_HEADING_END.search(title))
 
 
 def _descendants(section: Section) -> list[Section]:

@@ -67,6 +67,8 @@ _SECTION = {
         "caption": {"type": "boolean"},
         # sections of a finer template: required only where one of them is there
         "group": {"type": "string", "minLength": 1},
+        # a table (or the tables' part): not asked of a narrative whose tables are another file
+        "table": {"type": "boolean"},
         "children": {"type": "array", "items": {"$ref": "#/$defs/section"}},
     },
     "required": ["name", "aliases"],
@@ -94,6 +96,39 @@ PARAMS = {
             "captions": _REGEX,
         },
         "required": ["sections"],
+        "additionalProperties": False,
+    },
+    "template-sections": {"type": "object", "additionalProperties": False},
+    "split-document": {"type": "object", "additionalProperties": False},
+    "contents-body": {
+        "type": "object",
+        "properties": {
+            "min_chars": {"type": "integer", "minimum": 2},
+            "share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        },
+        "additionalProperties": False,
+    },
+    "national-items": {
+        "type": "object",
+        "properties": {
+            # fewer top-level headings than this: an excerpt, not a whole disclosure
+            "min_headings": {"type": "integer", "minimum": 0},
+            "items": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "patterns": {"type": "array", "items": _REGEX, "minItems": 1},
+                        "table": {"type": "boolean"},
+                    },
+                    "required": ["name", "patterns"],
+                    "additionalProperties": False,
+                },
+            }
+        },
+        "required": ["items"],
         "additionalProperties": False,
     },
     "forbidden-text": {
