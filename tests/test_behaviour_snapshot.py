@@ -29,10 +29,12 @@ def _expected(before: dict, changes: dict) -> dict:
     expected = {section: {name: list(issues) for name, issues in items.items()} for section, items in before.items()}
     for (section, name), change in changes.items():
         issues = expected[section].setdefault(name, [])
+        # Additions first, so that one piece of work may take back an issue
+        # that another added (their changes meet in the same example).
+        issues.extend(change["added"])
         for issue in change["removed"]:
             assert issue in issues, f"accepted-changes-*.yaml removes an issue that was not there: {name}: {issue}"
             issues.remove(issue)
-        issues.extend(change["added"])
     return expected
 
 

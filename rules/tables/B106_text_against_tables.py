@@ -84,6 +84,17 @@ class TextAgainstTables(Rule):
         Example(_TABLE + _ALL_FUNDS.format("460.00", "590.52"), fails=False, kind="budget"),
         Example(_TABLE + _TOTAL_TABLE + _ALL_FUNDS.format("448.52", "602.00"), fails=False, kind="budget"),
         Example(_TABLE + _TOTAL_TABLE + _ALL_FUNDS.format("448.52", "620.00"), fails=True, kind="budget"),
+        # an item that states its figure under its own name: the figures after it are its parts
+        Example(
+            _FINAL + "（1）一般公共服务支出（类）审计事务（款）审计业务（项）1,242.02 万元，主要用于审计项目等支出"
+            " 900.00 万元；信息化建设支出 342.02 万元。",
+            fails=False,
+        ),
+        Example(
+            _FINAL + "（1）一般公共服务支出（类）审计事务（款）审计业务（项）。支出决算为 1,224.02 万元，主要用于审计项目等支出"
+            " 900.00 万元；信息化建设支出 324.02 万元。",
+            fails=True,
+        ),
     )
 
     def check(self, document):
@@ -129,7 +140,10 @@ def comparisons(document):
     for an item titled by its classification ("…（款）行政运行（项）：2024年
     预算数为 319.59万元") the item's figure is the first one of its first
     sentence whose stage (决算 or 预算) the tables state: in a final account
-    "年初预算为 B，支出决算为 F" compares F.  Economic names such as 印刷费
+    "年初预算为 B，支出决算为 F" compares F.  When the item's first sentence
+    states its figure under the subject's own name ("…其他财政事务支出（项）
+    1153.00 万元，主要用于…等支出 652.00 万元"), the figures after it are its
+    parts, not the item.  Economic names such as 印刷费
     also describe projects, which the basic-spending table does not cover.
     """
     stated = _table_values(document)
@@ -145,13 +159,16 @@ def comparisons(document):
             continue  # not the narrative; 上年预算数、2023年决算数: not what this year's tables state
         stage = scope.stage
         subject = scope.named_subject
-        if subject is None:
+        if scope.heading != item_title:
+            item_title, item_end = scope.heading, -1
+            if scope.item_subject is not None:
+                item_end, item_subject = scope.sentence_end, scope.item_subject
+        if subject is not None:
+            if fact.span.start < item_end:
+                item_end = -1  # the item's figure is stated under its own name: the rest are its parts
+        else:
             if fact.role not in ("amount", "budget", "final"):
                 continue
-            if scope.heading != item_title:
-                item_title, item_end = scope.heading, -1
-                if scope.item_subject is not None:
-                    item_end, item_subject = scope.sentence_end, scope.item_subject
             if fact.span.start >= item_end or stage not in stages:
                 continue  # the item's first sentence only, a figure of a stage the tables state
             item_end = -1  # the first figure that fits is the item's
