@@ -236,33 +236,8 @@ def test_a_number_opening_a_line_is_no_class_code():
     assert table_issues(document) == []
 
 
-# -- the real documents ----------------------------------------------------------
-
-REALDOCS = REPO.parent / "shared" / "realdocs"
-
-# The table findings the hand reviews (docs/corpus-review/realdocs) judge true, and
-# documents whose false table findings came from misreadings, now none.
-REAL_TABLE_FINDINGS = {
-    "fujian-fuzhou-xuntejingzhidui-2026-budget.pdf": [("B101", "error", 158), ("B101", "error", 213)],
-    "shanghai-putuo-sifaju-unit-2026-budget.pdf": [
-        ("B101", "error", 147), ("B101", "error", 184), ("B102", "error", 148), ("B102", "error", 185)
-    ],
-    "jilin-changchun-xinfangju-2026-budget.pdf": [("B101", "error", 229), ("B101", "error", 239), ("B114", "info", 163)],
-    "shaanxi-xian-weijianwei-2022-final.pdf": [("B104", "error", 2116), ("B108", "error", 2116)],
-    "beijing-sifaju-2026-budget-tables.pdf": [],
-    "jiangsu-suzhou-shenjiju-2026-budget.pdf": [],
-    "jiangsu-shengrenda-2019-budget-tables.pdf": [],
-    "chongqing-shuiliju-2026-budget.pdf": [],
-}
-
-
-@pytest.mark.parametrize("name", sorted(REAL_TABLE_FINDINGS))
-def test_real_documents_keep_their_true_table_findings_and_no_false_one(name):
-    path = REALDOCS / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here (the real documents live in ../shared/realdocs, outside the repository)")
-    document = load_document(str(path))
-    assert sorted(table_issues(document)) == sorted(REAL_TABLE_FINDINGS[name])
+# The real documents' table findings are pinned with all the others in
+# tests/test_realdocs.py.
 
 
 def test_fixture_paths_exist():

@@ -2,7 +2,7 @@
 make_fixtures.py writes the consistent documents of this folder.
 
 Each outline follows the structure of the real documents of its family (as
-docs/corpus-review/realdocs/families-A.md and families-B.md describe them):
+docs/corpus-review/families-A.md and families-B.md describe them):
 its parts, sections and tables in the family's wording and numbering, with
 short paragraphs of our own.  ``{U}`` is the unit, ``{Y}`` the year, ``{P}``
 the previous year; a line "P" is a paragraph of plain prose.  No figures: the
