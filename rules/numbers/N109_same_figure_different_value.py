@@ -67,7 +67,7 @@ class SameFigureDifferentValue(Rule):
             key = (amount.aggregate, amount.role, head.total.key if head is not None else None)
             earlier = first.setdefault(key, amount)
             if earlier is not amount:
-                yield from self._compare(earlier, amount, amount.aggregate)
+                yield from self._compare(earlier, amount, label_zh=amount.aggregate)
 
     def _running_costs(self, amounts, heads):
         """机关运行经费 against the one 公用经费 of a 基本支出 list."""
@@ -78,16 +78,16 @@ class SameFigureDifferentValue(Rule):
         running = [a for a in amounts if a.is_running_costs]
         if len(office) == 1:
             for amount in running:
-                yield from self._compare(office[0], amount, "机关运行经费（公用经费）")
+                yield from self._compare(office[0], amount, label_zh="机关运行经费（公用经费）")
 
-    def _compare(self, earlier: Amount, later: Amount, label: str):
+    def _compare(self, earlier: Amount, later: Amount, label_zh: str):
         a, b = earlier.quantity, later.quantity
         if a.interval.intersects(b.interval):
             return
         yield self.finding(
             b.span,
-            f"“{label}”前文为 {a.text}，此处为 {b.text}",
-            f"\"{label}\" was stated as {a.text} earlier, here {b.text}",
+            f"“{label_zh}”前文为 {a.text}，此处为 {b.text}",
+            f"\"{label_zh}\" was stated as {a.text} earlier, here {b.text}",
             expected=a.text,
             actual=b.text,
         )

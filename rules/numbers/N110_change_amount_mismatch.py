@@ -40,12 +40,12 @@ class ChangeAmountMismatch(Rule):
             signed = fact.amount.interval if fact.direction == "inc" else fact.amount.interval.scale(-1)
             if difference.intersects(signed):
                 continue
-            base = "年初预算数" if fact.against_budget else "上年数"
+            base_zh = "年初预算数" if fact.against_budget else "上年数"
             current, previous = fact.subject.quantity.text, fact.previous.quantity.text
             expected = difference.describe(fact.amount.places, "万元")
             yield self.finding(
                 fact.span,
-                f"增减额应为 {expected}（本年数 {current} − {base} {previous}），实为“{fact.words[0]} {fact.amount.text}”",
+                f"增减额应为 {expected}（本年数 {current} − {base_zh} {previous}），实为“{fact.words[0]} {fact.amount.text}”",
                 f"the change should be {expected} (current {current} − base {previous}), found \"{fact.words[0]} {fact.amount.text}\"",
                 expected=expected,
                 actual=fact.amount.text,
