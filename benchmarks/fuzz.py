@@ -1,0 +1,64 @@
+"""The long fuzz run (issue 15): many cases of tests/fuzzing.py's mutation
+fuzzer, once, by hand; CI runs a fixed 2,000 (tests/test_fuzz.py).
+
+    nice -n 19 python benchmarks/fuzz.py --cases 100000 [--first 0] [--json out.json]
+
+Prints the number of cases, the failures (case number and what went wrong;
+``fuzzing.case_text(number, fuzzing.seed_texts())`` rebuilds a case), the
+median CPU time per KB and every case slower than 10x the median (timed
+again three times first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+import fuzzing  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--first", type=int, default=0)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    from linter.plugins import all_rules
+
+    rules = all_rules()
+    seeds = fuzzing.seed_texts()
+    started = time.time()
+
+    def progress(report):
+        print(f"{report.cases} cases, {len(report.failures)} failures, {time.time() - started:.0f} s", flush=True)
+
+    report = fuzzing.run(args.first, args.cases, rules, seeds, progress)
+    median = report.median_per_kb()
+    slow = [(fuzzing.retime(case, rules, seeds), case) for _, case in report.slow_cases()]
+    slow = [(seconds, case) for seconds, case in slow if seconds > 10 * median]
+    worst = max(report.per_kb)
+    summary = {
+        "cases": report.cases,
+        "seeds": len(seeds),
+        "failures": report.failures[:200],
+        "failure_count": len(report.failures),
+        "median_ms_per_kb": round(median * 1000, 3),
+        "worst_ms_per_kb": round(worst[0] * 1000, 3),
+        "worst_case": worst[1],
+        "slow_cases": slow,
+        "total_mb": round(report.total_kb / 1000, 2),
+        "cpu_seconds": round(report.total_seconds, 1),
+        "wall_seconds": round(time.time() - started, 1),
+    }
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
