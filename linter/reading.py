@@ -116,7 +116,7 @@ def _not_regular(mode: int) -> ReadError:
     return ReadError("这不是普通文件，未读取", "this is not a regular file and was not read")
 
 
-def _open_regular(path: str) -> int:
+def open_regular(path: str) -> int:
     """Open ``path`` for reading, only if it is a regular file: a FIFO would
     block for ever and a device (/dev/zero) never ends.  Opened without
     blocking and checked on the open descriptor, so no swap between the
@@ -152,7 +152,7 @@ def read_bytes(path: str) -> bytes:
     limit = SIZE_LIMIT.get()
     if path == "-":
         return _read_limited(sys.stdin.buffer, limit, "标准输入", "standard input")
-    fd = _open_regular(path)
+    fd = open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         size = os.fstat(fd).st_size
         if limit is not None and size > limit:
