@@ -27,6 +27,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--json")
+    parser.add_argument("--time-limit", type=int, default=60, help="seconds per case before it counts as a hang")
     args = parser.parse_args()
     from linter.plugins import all_rules
 
@@ -35,9 +36,11 @@ def main() -> None:
     started = time.time()
 
     def progress(report):
+        if report.failures:
+            print("  last failure:", report.failures[-1][0], report.failures[-1][1].splitlines()[-1][:200], flush=True)
         print(f"{report.cases} cases, {len(report.failures)} failures, {time.time() - started:.0f} s", flush=True)
 
-    report = fuzzing.run(args.first, args.cases, rules, seeds, progress)
+    report = fuzzing.run(args.first, args.cases, rules, seeds, progress, args.time_limit)
     median = report.median_per_kb()
     slow = [(fuzzing.retime(case, rules, seeds), case) for _, case in report.slow_cases()]
     slow = [(seconds, case) for seconds, case in slow if seconds > 10 * median]

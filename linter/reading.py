@@ -66,7 +66,8 @@ class DecodedText:
 # The size limit of the run (bytes; None: none), set by the engine around
 # each read.  A context variable rather than a parameter, so that every
 # reader, a plugin's too, gets it through read_bytes without a new argument.
-SIZE_LIMIT: ContextVar[int | None] = ContextVar("disclint_size_limit", default=None)
+DEFAULT_SIZE_LIMIT = 50_000_000  # bytes; runplan.DEFAULT_MAX_FILE_MB
+SIZE_LIMIT: ContextVar[int | None] = ContextVar("disclint_size_limit", default=DEFAULT_SIZE_LIMIT)
 
 _CHUNK = 1 << 20
 

@@ -17,6 +17,7 @@ which the caller compares with the median.
 from __future__ import annotations
 
 import random
+import signal
 import statistics
 import time
 import traceback
@@ -63,7 +64,10 @@ def mutate(rng: random.Random, text: str, seeds: list[tuple[str, str]]) -> str:
         elif operation == "delete":
             text = text[:at] + text[at + rng.randint(1, 400):]
         elif operation == "repeat":
-            text = text[:at] + payload * rng.randint(2, 300) + text[at:]
+            # Long repeats, up to 20 KB: longer inputs are the benchmark
+            # shapes' job (benchmarks/shapes.py), and would make a run crawl.
+            times = min(rng.randint(2, 300), max(2, 20_000 // max(len(payload), 1)))
+            text = text[:at] + payload * times + text[at:]
         elif operation == "line":
             text = text[:at] + "\n" + payload + "\n" + text[at:]
         elif operation == "splice":
@@ -105,20 +109,38 @@ class Report:
         return [(seconds, case) for seconds, case in self.per_kb if seconds > factor * median]
 
 
-def lint_case(text: str, rules) -> tuple[float, str | None]:
-    """Lint one text; (CPU seconds, what went wrong or None)."""
+class CaseTimeout(BaseException):
+    """A case ran past the time limit (a hang or a quadratic)."""
+
+
+def _timeout(signal_number, frame):
+    raise CaseTimeout()
+
+
+def lint_case(text: str, rules, time_limit: int = 0) -> tuple[float, str | None]:
+    """Lint one text; (CPU seconds, what went wrong or None).  With
+    ``time_limit`` (CPU seconds, Unix), a case running longer is stopped and
+    reported as a hang, with where it was."""
     from linter.engine import lint_document
     from linter.pipeline import parse_text
     from linter.reading import ReadError
 
     start = time.process_time()
+    if time_limit:  # CPU time (SIGPROF): a busy shared machine is no hang
+        signal.signal(signal.SIGPROF, _timeout)
+        signal.setitimer(signal.ITIMER_PROF, time_limit)
     try:
         document = parse_text(text, "fuzz.txt")
         issues = lint_document(document, rules, lang="en")
     except ReadError:
         return time.process_time() - start, None
+    except CaseTimeout:
+        return time.process_time() - start, f"over {time_limit} s: " + traceback.format_exc(limit=-4)
     except Exception:  # noqa: BLE001 - a crash is what the fuzzer looks for
         return time.process_time() - start, traceback.format_exc(limit=-3)
+    finally:
+        if time_limit:
+            signal.setitimer(signal.ITIMER_PROF, 0)
     elapsed = time.process_time() - start
     crashed = [issue.message for issue in issues if issue.rule == "X001"]
     if crashed:
@@ -130,13 +152,13 @@ def lint_case(text: str, rules) -> tuple[float, str | None]:
     return elapsed, None
 
 
-def run(first: int, count: int, rules, seeds=None, progress=None) -> Report:
+def run(first: int, count: int, rules, seeds=None, progress=None, time_limit: int = 0) -> Report:
     """Run cases ``first`` … ``first + count - 1``."""
     seeds = seeds or seed_texts()
     report = Report()
     for number in range(first, first + count):
         text = case_text(number, seeds)
-        seconds, failure = lint_case(text, rules)
+        seconds, failure = lint_case(text, rules, time_limit)
         kilobytes = max(len(text.encode("utf-8")), 1000) / 1000  # fixed costs dominate below 1 KB
         report.cases += 1
         report.total_kb += kilobytes
@@ -144,7 +166,7 @@ def run(first: int, count: int, rules, seeds=None, progress=None) -> Report:
         report.per_kb.append((seconds / kilobytes, number))
         if failure:
             report.failures.append((number, failure))
-        if progress and report.cases % 1000 == 0:
+        if progress and report.cases % 500 == 0:
             progress(report)
     return report
 
