@@ -86,7 +86,7 @@ def _rule_problem(rule: Rule, document: Document, zh: str, en: str) -> Finding:
         None,
         Message(
             f"规则 {rule.code} ({rule.name}，{origin}) 检查 {document.path} 时{zh}",
-            f"rule {rule.code} ({rule.name}, {origin}) {en} on {document.path}",
+            f"rule {rule.code} ({rule.name}, {origin}) on {document.path}: {en}",
         ),
     )
 
@@ -101,7 +101,7 @@ def _run_rule(rule: Rule, document: Document) -> tuple[list, list[Finding]]:
     except NotImplementedError:
         return [], []
     except Exception as exc:  # a broken rule must not stop the others
-        return [], [_rule_problem(rule, document, f"出错：{_where(exc)}", f"failed: {_where(exc)}")]
+        return [], [_rule_problem(rule, document, f"出错：{_where(exc)}", f"raised {_where(exc)}")]
     findings, problems = [], []
     for result in results:
         if not isinstance(result, Finding) or not isinstance(result.message, Message):
