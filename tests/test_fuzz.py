@@ -1,0 +1,34 @@
+"""The CI fuzz run (issue 15): a fixed budget of mutated disclosures, from
+the corpus and ../shared/realdocs text (tests/fuzzing.py), plus a
+Hypothesis run over arbitrary text; no exception, no X001, no issue outside
+the file, and no case slower than 10x the median CPU time per KB.  The long
+run (100,000 cases) is ``python benchmarks/fuzz.py``."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fuzzing
+from linter.plugins import all_rules
+
+RULES = all_rules()
+CASES = 2_000  # the run is the same every time (seeded)
+WHOLE = 0.02  # whole documents in CI: 2% (about 40); the long run has 20%
+
+
+def test_mutation_fuzz_budget_no_crash_no_slow_case():
+    seeds = fuzzing.seed_texts()
+    report = fuzzing.run(0, CASES, RULES, seeds, time_limit=60, whole=WHOLE)
+    assert report.cases == CASES
+    assert report.failures == [], report.failures[:3]
+    median = report.median_per_kb()
+    slow = [(fuzzing.retime(case, RULES, seeds, whole=WHOLE), case) for _, case in report.slow_cases(10)]
+    assert [case for seconds, case in slow if seconds > 10 * median] == [], (median, slow)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.text(alphabet=st.sampled_from("一二三百千、（）()0123456789.%万元，。：其中占比增长\n "), max_size=2000))
+def test_hypothesis_numbering_and_numbers_never_crash(text):
+    seconds, failure = fuzzing.lint_case(text, RULES)
+    assert failure is None, failure
