@@ -1,55 +1,24 @@
-"""The built-in plugin: the rule packs in rules/, the .txt, .pdf and .docx
-readers and the standard formatters — contributed through the same hooks as any plugin.
+"""The built-in plugin: the engine's own codes, the .txt, .pdf and .docx
+readers and the standard formatters — contributed through the same hooks as
+any plugin.
 
-Python rule modules are loaded from the rules/ directory by path (it is
-shipped as data inside the wheel, see linter.resources); every :class:`Rule`
-subclass a module defines with a code is instantiated once.  The YAML rules
-in the same directory are contributed as a rule directory.
+The rules of rules/ are not here: each folder is a plugin of its own
+(:mod:`linter.families`), registered through its own entry point like a
+third-party package.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
-import sys
-from pathlib import Path
-
+from linter.core_rules import CORE_RULES
 from linter.hookspecs import hookimpl
-from linter.resources import rules_dir
-from linter.rule import Rule
-
-
-def _load_module(path: Path, root: Path):
-    name = "disclint_rules." + ".".join(path.relative_to(root).with_suffix("").parts)
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def python_rules(root: Path) -> list[Rule]:
-    rules = []
-    for path in sorted(root.rglob("*.py")):
-        if path.name.startswith("_"):
-            continue
-        module = _load_module(path, root)
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Rule) and cls.__module__ == module.__name__ and cls.code:
-                rules.append(cls())
-    return rules
 
 
 @hookimpl
 def disclint_rules():
-    return python_rules(rules_dir())
-
-
-@hookimpl
-def disclint_rule_dirs():
-    return [rules_dir()]
+    # E001 unreadable file, E003 file too large, X001 a rule crashed …: the
+    # engine reports them, and they are listed, explained and selected like
+    # any rule.
+    return list(CORE_RULES)
 
 
 @hookimpl

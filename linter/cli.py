@@ -466,6 +466,10 @@ def explain(code, lang) -> None:
     click.echo(rule.summary.text(lang))
     click.echo()
     click.echo(rule.description.text(lang))
+    from linter.rule_options import describe_options
+
+    for line in describe_options(rule, lang):
+        click.echo(line)
     for example in rule.examples:
         heading = ("Fails" if example.fails else "Passes") if lang == "en" else ("报告" if example.fails else "通过")
         click.echo(f"\n{heading}:")

@@ -13,7 +13,9 @@ Keys (the same in both formats)::
     extend-select: [X]           # add to select
     ignore: [T101]               # skip these
     severity: {N105: warning}    # per-rule severity
-    options: {S102: {...}}       # per-rule parameters (YAML rules: merged into params)
+    options: {S102: {...}}       # per-rule options (YAML rules: merged into params;
+                                 # Python rules: their declared Options), checked
+                                 # against the rules when they are built (ruleset)
     per-file-ignores: {"drafts/*.txt": [S102]}
     fail-on: warning             # error | warning | info
     lang: en                     # zh | en

@@ -7,8 +7,12 @@ packages register it under the entry-point group ``disclint``::
     [project.entry-points.disclint]
     my_rules = "my_package.plugin"
 
-The built-in rules and formatters are contributed through the same hooks
-(``linter.builtin``), so nothing distinguishes them from a plugin's.
+The built-in rules come through the same group: each family of rules/ is a
+plugin object of :mod:`linter.families`, registered by its own entry point
+(``disclint-numbers``, ``disclint-tables``, …), and :mod:`linter.builtin`
+contributes the core codes, readers and formatters; so nothing distinguishes
+them from a plugin's.  docs/architecture.md has a worked example of a rule,
+a fact handler and a table reader.
 """
 
 from __future__ import annotations
@@ -22,7 +26,11 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def disclint_rules():
-    """Return a list of :class:`linter.rule.Rule` instances."""
+    """Return a list of :class:`linter.rule.Rule` instances.
+
+    A rule may declare :class:`linter.rule.Option` s; the configuration sets
+    them per rule and they are validated against each option's schema.
+    """
 
 
 @hookspec
@@ -71,6 +79,11 @@ def disclint_fact_handlers():
     fact is any object with a ``span`` (a :class:`linter.sourcemap.Span` into
     ``document.text``); the store keeps them with the built-in facts, where a
     rule finds them with ``document.facts.of(TheFactType)``.
+
+    The handler runs inside the store while the plugin facts are being made:
+    it builds on ``document.facts.prose`` (the built-in prose facts) and
+    ``document.facts.tables()``, not on ``of()`` or ``within()``, which include
+    the plugin facts themselves.
     """
 
 

@@ -1,5 +1,11 @@
 """Load plugins and collect what they contribute: Python rules, YAML rule
-directories, input readers and formatters."""
+directories, input readers and formatters.
+
+Plugins come from the ``disclint`` entry-point group: the built-in rule
+families (:mod:`linter.families`) and third-party packages alike.  Only the
+engine's own plugin (:mod:`linter.builtin`: core codes, readers,
+formatters) is registered directly.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +15,46 @@ from pathlib import Path
 import pluggy
 
 from linter import hookspecs
-from linter.core_rules import CORE_RULES
 from linter.resources import rules_dir
 from linter.rule import Rule
+
+BUILTIN_NAME = "disclint-builtin"
 
 
 class PluginError(Exception):
     """A plugin could not be loaded or contributed something unusable."""
 
 
-@lru_cache(maxsize=1)
-def plugin_manager() -> pluggy.PluginManager:
-    from linter import builtin
+def build_plugin_manager(blocked: tuple[str, ...] = ()) -> pluggy.PluginManager:
+    """A plugin manager with every plugin of the ``disclint`` entry-point
+    group loaded, except the ``blocked`` names (e.g. "disclint-numbers").
+
+    A built-in family whose entry point is missing (the code run from a
+    source tree that was never installed, or an install made before the
+    families had entry points) is registered directly, so that the rules do
+    not silently vanish; a blocked family stays out.
+    """
+    from linter import builtin, families
 
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
-    manager.register(builtin, name="disclint-builtin")
+    for name in blocked:
+        manager.set_blocked(name)
+    manager.register(builtin, name=BUILTIN_NAME)
     try:
         manager.load_setuptools_entrypoints(hookspecs.PROJECT)
     except Exception as exc:  # a broken third-party package must not crash the CLI
         raise PluginError(f"cannot load a plugin of the 'disclint' entry-point group: {exc}") from None
+    for family in families.FAMILIES:
+        if not manager.has_plugin(family.plugin_name) and not manager.is_blocked(family.plugin_name):
+            manager.register(family, name=family.plugin_name)
     return manager
+
+
+@lru_cache(maxsize=1)
+def plugin_manager() -> pluggy.PluginManager:
+    """The process's plugin manager, built once."""
+    return build_plugin_manager()
 
 
 _problems: dict[str, None] = {}  # what went wrong with a plugin's hook, in order, once each
@@ -40,12 +65,12 @@ def plugin_problems() -> list[str]:
     return list(_problems)
 
 
-def _contributions(hook_name: str) -> list:
+def _contributions(hook_name: str, manager: pluggy.PluginManager | None = None) -> list:
     """Each plugin's result of one hook, the plugin that raises left out and
     named in :func:`plugin_problems`: one broken plugin must not take the
     whole run down (pluggy would propagate its exception)."""
     results = []
-    for impl in reversed(getattr(plugin_manager().hook, hook_name).get_hookimpls()):
+    for impl in reversed(getattr((manager or plugin_manager()).hook, hook_name).get_hookimpls()):
         try:
             results.append(impl.function())
         except Exception as exc:  # noqa: BLE001 - a plugin's code
@@ -55,32 +80,39 @@ def _contributions(hook_name: str) -> list:
     return results
 
 
-def _yaml_rules(extra_dirs: tuple[str, ...]) -> list[Rule]:
+def _yaml_rules(manager: pluggy.PluginManager, extra_dirs: tuple[str, ...]) -> list[Rule]:
     from linter.yamlrules import load_rule_dir
 
     builtin = rules_dir().resolve()
-    directories = [Path(d) for found in _contributions("disclint_rule_dirs") for d in (found or ())]
+    directories = [Path(d) for found in _contributions("disclint_rule_dirs", manager) for d in (found or ())]
     rules: list[Rule] = []
     for directory in [*directories, *map(Path, extra_dirs)]:
         # The built-in files are validated by the test suite, not at every run.
-        rules.extend(load_rule_dir(directory, validate=directory.resolve() != builtin))
+        rules.extend(load_rule_dir(directory, validate=not directory.resolve().is_relative_to(builtin)))
     return rules
 
 
-@lru_cache(maxsize=8)
-def all_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
-    """Core codes, every plugin's Python rules and every YAML rule (from the
-    plugins' rule directories and ``extra_dirs``), sorted by code.  Codes are
-    unique: a second rule with a code already taken is an error."""
-    rules: dict[str, Rule] = {rule.code: rule for rule in CORE_RULES}
-    python_rules = [rule for contributed in _contributions("disclint_rules") for rule in (contributed or ())]
-    for rule in [*python_rules, *_yaml_rules(tuple(extra_dirs))]:
+def collect_rules(manager: pluggy.PluginManager, extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """Every rule ``manager``'s plugins contribute (Python rules and the YAML
+    rules of their rule directories) and those of ``extra_dirs``, sorted by
+    code.  Codes are unique: a second rule with a code already taken is an
+    error."""
+    rules: dict[str, Rule] = {}
+    python_rules = [rule for contributed in _contributions("disclint_rules", manager) for rule in (contributed or ())]
+    for rule in [*python_rules, *_yaml_rules(manager, tuple(extra_dirs))]:
         if not isinstance(rule, Rule) or not rule.code or not rule.name:
             raise PluginError(f"plugin rule {rule!r} has no code or name")
         if rule.code in rules:
             raise PluginError(f"two rules use the code {rule.code} ({rules[rule.code].name} and {rule.name})")
         rules[rule.code] = rule
     return sorted(rules.values(), key=lambda rule: rule.code)
+
+
+@lru_cache(maxsize=8)
+def all_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """Core codes, every plugin's Python rules and every YAML rule (from the
+    plugins' rule directories and ``extra_dirs``), sorted by code."""
+    return collect_rules(plugin_manager(), tuple(extra_dirs))
 
 
 def all_formatters() -> dict:

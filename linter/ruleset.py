@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from linter.rule import Rule
+from linter.rule import OptionError, Rule
 
 
 class RuleSetError(Exception):
@@ -25,6 +25,7 @@ class RuleSpec:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     options: str = "{}"  # JSON of {code: {option: value}}, hashable
+    options_source: str = ""  # the configuration file that set the options, for messages
 
     def enabled(self, code: str) -> bool:
         chosen = self.select + self.extend_select if self.select else ()
@@ -33,18 +34,18 @@ class RuleSpec:
         return not any(code.startswith(prefix) for prefix in self.ignore)
 
 
-def _configured(rule: Rule, options: dict) -> Rule:
-    """A copy of a YAML rule with ``options`` merged into its params."""
-    from linter.yamlrules.kinds import YamlRule
-    from linter.yamlrules.schema import check_params
+def _configured(rule: Rule, options: dict, source: str) -> Rule:
+    """A copy of ``rule`` with the configured ``options`` set (a YAML rule's
+    merged into its params), each checked against what the rule declares."""
+    try:
+        return rule.with_options(options)
+    except OptionError as exc:
+        where = f"options.{rule.code}.{exc.option}" if exc.option else f"options.{rule.code}"
+        raise RuleSetError(_in(source, f"{where}: {exc.problem}")) from None
 
-    if not isinstance(rule, YamlRule):
-        raise RuleSetError(f"options: rule {rule.code} ({rule.name}) takes no options")
-    params = {**rule.params, **options}
-    problem = check_params(rule.spec["extends"], params)
-    if problem:
-        raise RuleSetError(f"options.{rule.code}: {problem}")
-    return type(rule)({**rule.spec, "params": params})
+
+def _in(source: str, problem: str) -> str:
+    return f"{source}: {problem}" if source else problem
 
 
 def build_rules(spec: RuleSpec) -> list[Rule]:
@@ -58,9 +59,9 @@ def build_rules(spec: RuleSpec) -> list[Rule]:
     options = json.loads(spec.options)
     for code in options:
         if code not in known:
-            raise RuleSetError(f"options: no rule {code!r}")
+            raise RuleSetError(_in(spec.options_source, f"options: no rule {code!r} (see `disclint rules`)"))
     return [
-        _configured(rule, options[rule.code]) if rule.code in options else rule
+        _configured(rule, options[rule.code], spec.options_source) if rule.code in options else rule
         for rule in rules
         if spec.enabled(rule.code)
     ]

@@ -61,6 +61,7 @@ def plan_run(files: list[str], cli: dict, config_path: str | None) -> Plan:
             extend_select=config.extend_select + cli["extend_select"],
             ignore=config.ignore + cli["ignore"] + (config.ignored_for(path) if path != "-" else ()),
             options=json.dumps(config.options, sort_keys=True, ensure_ascii=False),
+            options_source=str(config.path) if config.options else "",
         )
         overrides = Overrides(
             kind=cli["kind"] or config.kind,

@@ -71,7 +71,18 @@ def test_options_adapt_a_yaml_rule(tmp_path):
     assert issues(run_cli("check", "--format", "json", "d.txt", cwd=tmp_path)) == []
     (tmp_path / ".disclint.yaml").write_text("options:\n  C101:\n    separator: 5\n", encoding="utf-8")
     result = run_cli("check", "d.txt", cwd=tmp_path)
-    assert result.returncode == 2 and "options.C101" in result.stderr.decode()
+    config = tmp_path / ".disclint.yaml"
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"disclint: error: {config}: options.C101.separator: 5 is not of type 'string'\n"
+    (tmp_path / ".disclint.yaml").write_text("options:\n  C101:\n    seperator: '，'\n", encoding="utf-8")
+    result = run_cli("check", "d.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{config}: options.C101.seperator: unknown option (rule C101 (listed-offices-count) extends count-list" in (
+        result.stderr.decode()
+    )
+    (tmp_path / ".disclint.yaml").write_text("options:\n  C101:\n    pattern: '(a+)+'\n", encoding="utf-8")
+    result = run_cli("check", "d.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "options.C101" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
 
 
 @pytest.mark.parametrize(
@@ -83,7 +94,8 @@ def test_options_adapt_a_yaml_rule(tmp_path):
         ("kind: annual\n", "kind: 'annual' is not one of"),
         ("rules: [nowhere/]\n", "rules: 'nowhere/' is not a directory"),
         ("select: [Q999]\n", "no rule code starts with 'Q999'"),
-        ("options: {N101: {x: 1}}\n", "takes no options"),
+        ("options: {N101: {x: 1}}\n", "options.N101.x: unknown option (rule N101 (share-mismatch) takes no options)"),
+        ("options: {Q101: {x: 1}}\n", "options: no rule 'Q101'"),
         ("- a\n- b\n", "must be a mapping"),
         ("ignore: [S101\n", "not valid YAML"),
     ],

@@ -10,7 +10,7 @@ import venv
 
 import pytest
 
-from conftest import CORPUS, REPO
+from conftest import CORPUS, REPO, run_cli
 from drafts import SKIPPED
 from rendering import render_docx, render_pdf
 
@@ -119,3 +119,44 @@ def test_installed_cli_reads_pdf_and_docx(installed, tmp_path):
     # The PDF's text has no blank lines: 三、 is its third line; the DOCX keeps
     # the draft's empty paragraphs, so 三、 is paragraph 5, as in the text.
     assert issues == {"draft.pdf": [("S101", 3, 1)], "draft.docx": [("S101", 5, 1)]}
+
+
+_FAMILIES_SCRIPT = """
+import json
+from importlib.metadata import distribution
+from linter.plugins import build_plugin_manager
+manager = build_plugin_manager()
+dists = {manager.get_name(plugin): dist.project_name for plugin, dist in manager.list_plugin_distinfo()}
+out = {}
+for ep in distribution("disclint").entry_points:
+    if ep.group != "disclint":
+        continue
+    family = ep.load()
+    codes = [rule.code for rule in family.disclint_rules()]
+    for directory in family.disclint_rule_dirs():
+        codes += [path.name[:4] for path in directory.glob("*.yaml")]
+    out[ep.name] = {"dist": dists.get(ep.name), "dir": str(family.directory), "codes": sorted(codes)}
+print(json.dumps(out))
+"""
+
+
+def test_every_rule_family_is_an_entry_point_of_the_wheel(installed, tmp_path):
+    """In a wheel install each family of rules/ is registered by its entry
+    point and finds its rules inside the package (linter/rules/<family>)."""
+    python = installed.parent / "python"
+    result = subprocess.run([str(python), "-c", _FAMILIES_SCRIPT], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    folders = sorted(path for path in (REPO / "rules").iterdir() if path.is_dir())
+    assert sorted(found) == ["disclint-" + folder.name for folder in folders]
+    for folder in folders:
+        family = found["disclint-" + folder.name]
+        assert family["dist"] == "disclint"
+        assert family["dir"].endswith(f"site-packages/linter/rules/{folder.name}")
+        in_checkout = sorted(path.name[:4] for path in folder.iterdir() if path.suffix in (".py", ".yaml"))
+        assert family["codes"] == in_checkout and in_checkout
+    listing = subprocess.run([str(installed), "rules"], cwd=tmp_path, capture_output=True, timeout=60)
+    # The same list as the development install the suite runs in (apart from
+    # the example plugin's Z9xx, installed into this venv by another test).
+    wheel_lines = [line for line in listing.stdout.splitlines() if not line.startswith(b"Z9")]
+    assert wheel_lines == run_cli("rules", cwd=tmp_path).stdout.splitlines()

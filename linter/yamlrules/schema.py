@@ -229,10 +229,19 @@ def check_rule_file(path: Path, node, data) -> None:
 
 
 def check_params(kind: str, params: dict) -> str | None:
-    """The first problem of ``params`` for ``kind``, or None (for per-rule
-    options given in the configuration)."""
+    """The first problem of ``params`` for ``kind``, or None."""
+    problem = params_problem(kind, params)
+    return None if problem is None else (f"{problem[0]}: {problem[1]}" if problem[0] else problem[1])
+
+
+def params_problem(kind: str, params: dict) -> tuple[str, str] | None:
+    """The first problem of ``params`` for ``kind`` as (where, what), where
+    ``where`` is the path inside params ("separator", "sections/0/aliases"),
+    or None when they are valid (for per-rule options from the configuration)."""
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(PARAMS[kind], format_checker=jsonschema.FormatChecker())
     error = _first_error(validator, params)
-    return _describe(error) if error is not None else None
+    if error is None:
+        return None
+    return "/".join(str(step) for step in error.absolute_path), error.message
