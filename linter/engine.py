@@ -18,6 +18,8 @@ from linter.reading import SIZE_LIMIT, ReadError
 from linter.rule import Rule
 from linter.sourcemap import Span
 from linter.tree import Document, DocumentInfo
+from linter.yamlrules.errors import YamlRuleError
+from linter.yamlrules.patterns import PatternTooSlow
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as linter.textlines.split_lines
@@ -91,6 +93,17 @@ def _rule_problem(rule: Rule, document: Document, zh: str, en: str) -> Finding:
     )
 
 
+def _slow_pattern_error(rule: Rule, document: Document, exc: PatternTooSlow) -> YamlRuleError:
+    """A configuration error naming the rule, its file and the pattern."""
+    return YamlRuleError(
+        getattr(rule, "source_path", None) or type(rule).__module__,
+        None,
+        f"rule {rule.code} ({rule.name}): the pattern {exc.pattern!r} ran for more than {exc.limit:g} s on "
+        f"{document.path} ({exc.length} characters) and was stopped: it backtracks catastrophically; "
+        "make its alternatives exclusive or bound its repeats",
+    )
+
+
 def _run_rule(rule: Rule, document: Document) -> tuple[list, list[Finding]]:
     """The rule's findings, and X001 findings for what it did wrong.  A
     rule is a plugin's code: whatever it raises or returns, the others run."""
@@ -100,6 +113,8 @@ def _run_rule(rule: Rule, document: Document) -> tuple[list, list[Finding]]:
         results = list(rule.check(document))
     except NotImplementedError:
         return [], []
+    except PatternTooSlow as exc:  # the rule's configuration, not its code: stop the run
+        raise _slow_pattern_error(rule, document, exc) from None
     except Exception as exc:  # a broken rule must not stop the others
         return [], [_rule_problem(rule, document, f"出错：{_where(exc)}", f"raised {_where(exc)}")]
     findings, problems = [], []
