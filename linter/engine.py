@@ -98,7 +98,7 @@ def _slow_pattern_error(rule: Rule, document: Document, exc: PatternTooSlow) -> 
     return YamlRuleError(
         getattr(rule, "source_path", None) or type(rule).__module__,
         None,
-        f"rule {rule.code} ({rule.name}): the pattern {exc.pattern!r} ran for more than {exc.limit:g} s on "
+        f"rule {rule.code} ({rule.name}): the pattern {exc.pattern!r} ran for more than {exc.limit:.1f} s on "
         f"{document.path} ({exc.length} characters) and was stopped: it backtracks catastrophically; "
         "make its alternatives exclusive or bound its repeats",
     )

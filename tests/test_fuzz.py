@@ -32,3 +32,16 @@ def test_mutation_fuzz_budget_no_crash_no_slow_case():
 def test_hypothesis_numbering_and_numbers_never_crash(text):
     seconds, failure = fuzzing.lint_case(text, RULES)
     assert failure is None, failure
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "目", " ", "\u3000", ".", "…", "·", "-", "_", "1", "２", "٣", "²", "\t"]), max_size=16))
+def test_the_linear_toc_entry_reads_lines_as_the_regex_did(line):
+    """parsing.toc_entry replaced _TOC_ENTRY.match (quadratic on a line of
+    thousands of leaders); on short lines both must agree."""
+    from linter.parsing import _TOC_ENTRY, toc_entry
+
+    match = _TOC_ENTRY.match(line)
+    expected = (match.group("text").strip(), int(match.group("page")) if match.group("page") else None) if match else None
+    found = toc_entry(line)
+    assert (None if found is None else (found[0].strip(), found[1])) == expected
