@@ -27,6 +27,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--json")
+    parser.add_argument("--whole", type=float, default=0.05, help="share of cases that are whole documents")
+    parser.add_argument("--piece", type=int, default=3000, help="longest piece of a document, in characters")
     parser.add_argument("--time-limit", type=int, default=60, help="seconds per case before it counts as a hang")
     args = parser.parse_args()
     from linter.plugins import all_rules
@@ -40,15 +42,17 @@ def main() -> None:
             print("  last failure:", report.failures[-1][0], report.failures[-1][1].splitlines()[-1][:200], flush=True)
         print(f"{report.cases} cases, {len(report.failures)} failures, {time.time() - started:.0f} s", flush=True)
 
-    report = fuzzing.run(args.first, args.cases, rules, seeds, progress, args.time_limit)
+    report = fuzzing.run(args.first, args.cases, rules, seeds, progress, args.time_limit, args.whole, args.piece)
     median = report.median_per_kb()
-    slow = [(fuzzing.retime(case, rules, seeds), case) for _, case in report.slow_cases()]
+    slow = [(fuzzing.retime(case, rules, seeds, 3, args.whole, args.piece), case) for _, case in report.slow_cases()]
     slow = [(seconds, case) for seconds, case in slow if seconds > 10 * median]
     worst = max(report.per_kb)
     summary = {
         "cases": report.cases,
         "seeds": len(seeds),
-        "failures": report.failures[:200],
+        "whole": args.whole,
+        "piece": args.piece,
+        "failures": [(case, what[-400:]) for case, what in report.failures[:200]],
         "failure_count": len(report.failures),
         "median_ms_per_kb": round(median * 1000, 3),
         "worst_ms_per_kb": round(worst[0] * 1000, 3),

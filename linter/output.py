@@ -64,11 +64,8 @@ def write_atomically(path: str, text: str) -> None:
         return
     try:
         mode = os.stat(path).st_mode
-    except FileNotFoundError:
+    except OSError:  # a new path (or a bad one: the atomic write says why)
         mode = None
-    except OSError as exc:  # a symlink loop, a component that is not a directory
-        reason = exc.strerror or str(exc)
-        raise OutputError(f"无法写入 {path}（{reason}）", f"cannot write {path} ({reason})") from None
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         _write_through(path, data)
         return

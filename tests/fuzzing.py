@@ -83,15 +83,15 @@ def mutate(rng: random.Random, text: str, seeds: list[tuple[str, str]]) -> str:
     return text
 
 
-def case_text(number: int, seeds: list[tuple[str, str]], whole: float = 0.2) -> str:
+def case_text(number: int, seeds: list[tuple[str, str]], whole: float = 0.2, piece: int = 8000) -> str:
     """The text of fuzz case ``number`` (deterministic): a whole document
-    with probability ``whole``, else a piece of one (200 to 8,000
+    with probability ``whole``, else a piece of one (200 to ``piece``
     characters: short documents are fuzzed too, and a case costs less)."""
     rng = random.Random(number)
     name, text = rng.choice(seeds)
     if rng.random() >= whole:
         start = rng.randint(0, len(text))
-        text = text[start:start + rng.randint(200, 8000)]
+        text = text[start:start + rng.randint(200, max(piece, 200))]
     return mutate(rng, text, seeds)
 
 
@@ -154,12 +154,14 @@ def lint_case(text: str, rules, time_limit: int = 0) -> tuple[float, str | None]
     return elapsed, None
 
 
-def run(first: int, count: int, rules, seeds=None, progress=None, time_limit: int = 0, whole: float = 0.2) -> Report:
+def run(
+    first: int, count: int, rules, seeds=None, progress=None, time_limit: int = 0, whole: float = 0.2, piece: int = 8000
+) -> Report:
     """Run cases ``first`` … ``first + count - 1``."""
     seeds = seeds or seed_texts()
     report = Report()
     for number in range(first, first + count):
-        text = case_text(number, seeds, whole)
+        text = case_text(number, seeds, whole, piece)
         seconds, failure = lint_case(text, rules, time_limit)
         kilobytes = max(len(text.encode("utf-8")), 1000) / 1000  # fixed costs dominate below 1 KB
         report.cases += 1
@@ -173,10 +175,10 @@ def run(first: int, count: int, rules, seeds=None, progress=None, time_limit: in
     return report
 
 
-def retime(number: int, rules, seeds, tries: int = 3, whole: float = 0.2) -> float:
+def retime(number: int, rules, seeds, tries: int = 3, whole: float = 0.2, piece: int = 8000) -> float:
     """The least CPU time per KB of case ``number`` over ``tries`` runs (a
     case flagged slow is timed again: a shared machine's hiccup is not a
     quadratic)."""
-    text = case_text(number, seeds, whole)
+    text = case_text(number, seeds, whole, piece)
     kilobytes = max(len(text.encode("utf-8")), 1000) / 1000
     return min(lint_case(text, rules)[0] for _ in range(tries)) / kilobytes
