@@ -12,11 +12,7 @@ terminal being flooded.
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
-import time
-import traceback
 
 import click
 
@@ -37,6 +33,11 @@ class Terminated(BaseException):
 def write_crash_report(exc: BaseException) -> str | None:
     """Write the traceback and what is needed to reproduce it; the file's
     path, or None when no file can be written."""
+    import platform
+    import tempfile
+    import time
+    import traceback
+
     from linter import __version__
 
     lines = [

@@ -1,8 +1,12 @@
 """Run the rules over each file and collect located issues.
 
 One failing rule never stops the others: an exception becomes an X001
-internal-error issue that names the rule.  A file that cannot be read becomes
-an E001/E002 issue of that file, and the other files are still linted.
+internal-error issue that names the rule, and so does a rule that yields
+something other than a Finding, an unknown severity or a span outside the
+text (clamped into it).  A file that cannot be read becomes an E001/E002/E003
+issue of that file (a plugin reader's crash: X002), and the other files are
+still linted.  The exception is a YAML pattern past its time limit: that is
+the rule's configuration, so the run stops with a configuration error.
 """
 
 from __future__ import annotations

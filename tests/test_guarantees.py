@@ -329,3 +329,25 @@ def test_a_severity_for_an_unknown_rule_code_is_a_configuration_error(tmp_path):
     (tmp_path / ".disclint.yaml").write_text("severity: {S109: warning}\n", encoding="utf-8")
     result = run_cli("check", str(draft(tmp_path)), cwd=tmp_path)
     assert result.returncode == 2 and "S109" in one_line_no_traceback(result)
+
+
+# -- 9: numbers at the edge ------------------------------------------------------------
+
+def test_numbers_at_the_edge_are_read_not_crashed_on(tmp_path):
+    text = (
+        "某某局2024年度部门决算\n\n一、收入支出决算总体情况说明\n\n"
+        "2024年度收入总计 99999999999999999999999999999999.12 万元，其中：财政拨款收入 1.00 万元，"
+        "其他收入 99999999999999999999999999999999.11 万元。\n\n"
+        "一百、测试\n\n（一百零一）测试\n\n九千九百九十九、测试\n\n"
+        f"本单位下设 {'9' * 5000} 个科室，分别是：办公室、财务科。\n\n"
+        "收入支出决算总表\n\n项目 决算数\n\n2010101 行政运行 99999999999999999999999999999999.00\n\n"
+        "201 一般公共服务支出 1.00\n"
+    )
+    result = run_cli("check", "--format", "json", "--lang", "en", str(draft(tmp_path, "edge.txt", text)))
+    found = issues(result)[str(tmp_path / "edge.txt")]
+    assert [message for code, message in found if code[0] == "X"] == []
+    numbering = [message for code, message in found if code == "S101"]
+    assert any("一、 to 一百、" in message for message in numbering), numbering
+    assert any("（一百零一）" in message for message in numbering), numbering
+    assert any("九千九百九十九、" in message for message in numbering), numbering
+    assert any(code == "C101" and "(5000 digits)" in message for code, message in found), found

@@ -39,13 +39,13 @@ _NOT_EXHAUSTIVE = re.compile(r"等[^、]{0,8}$")
 _MAX_COUNT_DIGITS = 18  # no list of a disclosure has a quintillion items
 
 
-def _stated(digits: str) -> tuple[int | None, str]:
-    """A stated count and how a message shows it.  A count of thousands of
-    digits is no count of any list (int() of it would even raise past 4,300
-    digits): it matches nothing, and is shown shortened."""
+def _stated(digits: str) -> tuple[int | None, str, str]:
+    """A stated count and how a message shows it (zh, en).  A count of
+    thousands of digits is no count of any list (int() of it would even
+    raise past 4,300 digits): it matches nothing, and is shown shortened."""
     if len(digits) <= _MAX_COUNT_DIGITS:
-        return int(digits), digits
-    return None, f"{digits[:6]}…（{len(digits)} 位数字）"
+        return int(digits), digits, digits
+    return None, f"{digits[:6]}…（{len(digits)} 位数字）", f"{digits[:6]}… ({len(digits)} digits)"
 
 
 def _numbered(text: str) -> int | None:
@@ -118,7 +118,7 @@ class CountList(YamlRule):
             position = 0
             while (match := self.pattern.search(paragraph.text, position)) is not None:
                 position = match.end("count")
-                stated, shown = _stated(match.group("count"))
+                stated, shown, shown_en = _stated(match.group("count"))
                 at = Span(paragraph.span.start + match.start("count"), paragraph.span.start + match.end("count"))
                 if self.tables is not None:
                     counted = sum(1 for table in document.tables() if self.tables.search(table.title))
@@ -138,7 +138,7 @@ class CountList(YamlRule):
                 yield self.finding(
                     at,
                     f"写明 {shown} 个，{zh}",
-                    f"states {shown}, but {en}",
+                    f"states {shown_en}, but {en}",
                     expected=str(counted),
                     actual=shown,
                 )
