@@ -117,11 +117,19 @@ def dumps(baseline: dict) -> str:
 
 def load(path: str) -> dict[str, Counter]:
     """Read a baseline: path key -> multiset of (rule, fingerprint)."""
+    from linter.reading import ReadError, open_regular
+
     try:
-        with open(path, encoding="utf-8") as handle:
+        with os.fdopen(open_regular(path), encoding="utf-8") as handle:
             data = json.load(handle)
-    except FileNotFoundError:
-        raise BaselineError(f"基线文件 {path} 不存在", f"baseline file {path} does not exist") from None
+    except ReadError as exc:  # missing, a directory, a FIFO (which would block), a device
+        if exc.en == "no such file":
+            raise BaselineError(f"基线文件 {path} 不存在", f"baseline file {path} does not exist") from None
+        raise BaselineError(f"无法读取基线文件 {path}：{exc.zh}", f"cannot read baseline file {path}: {exc.en}") from None
+    except RecursionError:
+        raise BaselineError(
+            f"基线文件 {path} 嵌套过深，不是 disclint 基线文件", f"baseline file {path} is nested too deeply to be a disclint baseline"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise BaselineError(f"无法读取基线文件 {path}（{reason}）", f"cannot read baseline file {path} ({reason})") from None

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
+from linter.crash import GuardedGroup
 
 SEVERITY_CHOICES = ("error", "warning", "info")
 
@@ -76,13 +77,31 @@ _doc_options = [
 ]
 
 
+class _Megabytes(click.ParamType):
+    """A size limit in MB (linter.config.parse_megabytes: finite, at least
+    one byte), so inf, nan and 1e308 are usage errors, not tracebacks."""
+
+    name = "MB"
+
+    def convert(self, value, param, ctx):
+        from linter.config import parse_megabytes
+
+        try:
+            return parse_megabytes(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+MEGABYTES = _Megabytes()
+
+
 def _with_doc_options(func):
     for option in reversed(_doc_options):
         func = option(func)
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="disclint")
 def main() -> None:
     """disclint: check Chinese budget and final-account disclosures
@@ -103,18 +122,6 @@ def _all_rules() -> list:
     except (PluginError, YamlRuleError) as exc:
         click.echo(f"disclint: error: {exc}", err=True)
         sys.exit(2)
-
-
-def _fail(lang: str, error) -> None:
-    """A problem with a file the user named (baseline, --output): one line
-    on stderr, exit status 2, no traceback."""
-    click.echo(_say(lang, error.zh, error.en), err=True)
-    sys.exit(2)
-
-
-def _use_color() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @main.command()
@@ -143,7 +150,7 @@ def _use_color() -> bool:
 )
 @click.option(
     "--max-file-size",
-    type=click.FloatRange(min=0, min_open=True),
+    type=MEGABYTES,
     help="Skip files larger than this many MB with a warning (E003) [default: 50].",
 )
 @click.option(
@@ -209,16 +216,12 @@ def check(
     files and what plugins add; - reads text from stdin).
 
     Exit status: 0 when no issue reaches --fail-on, 1 when one does, 2 for a
-    usage or configuration error.
+    usage or configuration error or an internal failure, 130 when interrupted.
     """
-    from linter import baseline
+    from linter import check_steps as steps
     from linter.config import ConfigError
-    from linter.engine import reaches
-    from linter.formatters.text_format import summary_line
-    from linter.output import OutputError, write_atomically
-    from linter.plugins import PluginError, all_formatters
+    from linter.plugins import PluginError
     from linter.ruleset import RuleSetError
-    from linter.runplan import plan_run, run_plan
     from linter.yamlrules import YamlRuleError
 
     cli = {
@@ -231,70 +234,28 @@ def check(
         "year": year,
         "unit": unit,
     }
+    outputs = {"--output": output_path, "--write-baseline": write_baseline_path}
     try:
-        formatters = all_formatters()
+        formatters = steps.formatters(output_format, statistics, baseline_path, write_baseline_path)
         files = _expand(paths, lang or "zh")
-        plan = plan_run(files, cli, config_path)
+        steps.refuse_inputs_as_outputs(files, outputs, lang or "zh")
+        plan = steps.plan(files, cli, config_path)
         lang = lang or plan.lang or "zh"
         fail_on = fail_on or plan.fail_on or "error"
-        if output_format not in formatters:
-            raise click.BadParameter(
-                f"unknown format {output_format!r}; choose from {', '.join(sorted(formatters))}",
-                param_hint="--format",
-            )
-        if statistics and output_format != "text":
-            raise click.UsageError("--statistics applies to the text format only")
-        if baseline_path and write_baseline_path:
-            raise click.UsageError("use either --baseline or --write-baseline, not both")
-        accepted = None
-        if baseline_path:
-            try:
-                accepted = baseline.load(baseline_path)
-            except baseline.BaselineError as exc:
-                _fail(lang, exc)
-        results, active = run_plan(plan, lang, jobs)
+        accepted = steps.load_baseline(baseline_path, lang) if baseline_path else None
+        results, active = steps.lint(plan, lang, jobs)
     except (ConfigError, YamlRuleError, RuleSetError, PluginError) as exc:
         click.echo(f"disclint: error: {exc}", err=True)
         sys.exit(2)
-
+    steps.say_plugin_problems()
     if write_baseline_path:
-        recorded = baseline.build(results, write_baseline_path)
-        try:
-            write_atomically(write_baseline_path, baseline.dumps(recorded))
-        except OutputError as exc:
-            _fail(lang, exc)
-        count = sum(len(entries) for entries in recorded["files"].values())
-        click.echo(
-            _say(lang, f"已将 {count} 个问题记录到基线 {write_baseline_path}",
-                 f"recorded {count} issue(s) in baseline {write_baseline_path}")
-        )
-        sys.exit(0)
+        steps.write_baseline(results, write_baseline_path, lang)
     if accepted is not None:
-        results, hidden = baseline.apply(results, accepted, baseline_path)
-        click.echo(
-            _say(lang, f"基线 {baseline_path} 中已有的 {hidden} 个问题未报告",
-                 f"{hidden} issue(s) already in baseline {baseline_path} not reported"),
-            err=True,
-        )
+        results = steps.apply_baseline(results, accepted, baseline_path, lang)
+    options = {"context": not no_context, "statistics": statistics, "rules": active}
+    steps.emit_report(formatters, output_format, results, lang, output_path, options)
+    from linter.engine import reaches
 
-    report = formatters[output_format](
-        results,
-        lang=lang,
-        version=__version__,
-        context=not no_context,
-        color=output_path is None and _use_color(),
-        statistics=statistics,
-        rules=active,
-    )
-    if output_path:
-        try:
-            write_atomically(output_path, report)
-        except OutputError as exc:
-            _fail(lang, exc)
-        written = f"report written to {output_path}" if lang == "en" else f"报告已写入 {output_path}"
-        click.echo(summary_line(results, lang) + ("; " if lang == "en" else "；") + written)
-    else:
-        click.echo(report, nl=False)
     failed = any(reaches(issue, fail_on) for result in results for issue in result.issues)
     sys.exit(1 if failed else 0)
 

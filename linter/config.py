@@ -98,6 +98,29 @@ class Config:
         return tuple(codes)
 
 
+# The largest size limit one can set: a terabyte is already far beyond any
+# disclosure; the bound keeps the byte count a finite int.
+MAX_FILE_MB = 1_000_000
+
+
+def parse_megabytes(value) -> float:
+    """A size limit in MB from the command line or a configuration: finite,
+    at least one byte, at most :data:`MAX_FILE_MB`.  ``inf``, ``nan``,
+    ``1e308`` (whose byte count overflows) and ``1e-300`` (zero bytes) are
+    refused with the reason, rather than crashing or limiting to 0 bytes."""
+    try:
+        megabytes = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"{value!r} is not a number") from None
+    if megabytes != megabytes or megabytes in (float("inf"), float("-inf")):
+        raise ValueError(f"{value!r} is not a finite number")
+    if megabytes > MAX_FILE_MB:
+        raise ValueError(f"{value!r} MB is more than the largest limit, {MAX_FILE_MB} MB")
+    if int(megabytes * 1_000_000) < 1:
+        raise ValueError(f"{value!r} MB is less than one byte (0.000001 MB)")
+    return megabytes
+
+
 def _codes(path, key, value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part for part in value.replace(" ", ",").split(",") if part]
@@ -148,9 +171,12 @@ def _parse(path: Path, data) -> Config:
         config.unit = data["unit"]
     if "max-file-size" in data:
         value = data["max-file-size"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise ConfigError(path, f"max-file-size: expected a size in MB such as 50, got {value!r}")
-        config.max_file_size = float(value)
+        try:
+            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+                raise ValueError("expected a number")
+            config.max_file_size = parse_megabytes(value)
+        except ValueError as exc:
+            raise ConfigError(path, f"max-file-size: {exc}; expected a size in MB such as 50, got {value!r}") from None
     if "rules" in data:
         dirs = data["rules"]
         if isinstance(dirs, str):

@@ -55,4 +55,16 @@ class InternalError(Rule):
     )
 
 
-CORE_RULES = (UnreadableFile(), EmptyFile(), FileTooLarge(), InternalError())
+class PluginFailure(Rule):
+    code = "X002"
+    name = "plugin-error"
+    severity = "error"
+    summary = Message("插件出错，此文件未检查", "A plugin failed and the file was not checked")
+    description = Message(
+        "插件提供的读取器在读取此文件时出错；报告中写明插件与错误，其他文件照常检查。请反馈给插件作者。",
+        "A plugin's reader raised an exception on this file; the issue names the plugin and the error, "
+        "and the other files are still linted. Please report it to the plugin's author.",
+    )
+
+
+CORE_RULES = (UnreadableFile(), EmptyFile(), FileTooLarge(), InternalError(), PluginFailure())

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 LEVELS = ("part", "section", "subsection", "item", "subitem")
 LEVEL_DEPTH = {name: depth for depth, name in enumerate(LEVELS)}
 
-_CN = "零〇一二三四五六七八九十百"
+_CN = "零〇一二三四五六七八九十百千"
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Patterns run on folded text (full-width brackets, colon and digits already
@@ -45,24 +46,50 @@ class Numbering:
 
 
 def chinese_numeral(text: str) -> int | None:
-    """Value of a Chinese numeral up to 999 (一 … 十二 … 一百零一)."""
+    """Value of a Chinese numeral up to 9,999 (一 … 十二 … 一百零一 … 九千九百九十九),
+    or of Arabic digits.  Lenient as printed numbering is (一二 reads as 二,
+    as it always has); a numeral that would not fit a heading (more than six
+    Arabic digits) is None, never a huge int."""
     if not text:
         return None
     if text.isdigit():
-        return int(text)
+        return int(text) if len(text) <= 6 else None
     total, current = 0, 0
     for ch in text:
         if ch in _CN_DIGITS:
             current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
             current = 0
         else:
             return None
     return total + current
+
+
+_DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def chinese_label(value: int) -> str:
+    """A number as printed in a Chinese numbering (the inverse of
+    :func:`chinese_numeral`): 十二, 一百零一, 三千零五十; past 9,999 (which no
+    outline reaches) Arabic digits, never an error."""
+    if value < 0 or value > 9999:
+        return str(value)
+    if value < 10:
+        return _DIGIT_NAMES[value]
+    if value < 20:
+        return "十" + (_DIGIT_NAMES[value - 10] if value > 10 else "")
+    out, zero_pending = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, unit)
+        if digit:
+            if zero_pending and out:
+                out += "零"
+            out += _DIGIT_NAMES[digit] + name
+            zero_pending = False
+        elif out:
+            zero_pending = True
+    return out
 
 
 _OPENERS = frozenset("第(0123456789" + _CN)

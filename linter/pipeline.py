@@ -4,6 +4,7 @@ pipeline (read -> lines -> normalize -> parse -> document info)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from linter import docinfo
 from linter.normalize import normalize
@@ -24,15 +25,18 @@ class Overrides:
     unit: str | None = None
 
 
-def read_input(path: str) -> DecodedText:
-    """The text of one input, by the reader registered for its suffix
-    (plugins add readers through the ``disclint_readers`` hook); standard
-    input and unknown suffixes are read as text."""
-    from pathlib import Path
-
+def reader_for(path: str):
+    """The reader registered for the path's suffix (plugins add readers
+    through the ``disclint_readers`` hook), or None: standard input and
+    unknown suffixes are read as text."""
     from linter.plugins import all_readers
 
-    reader = all_readers().get(Path(path).suffix.lower()) if path != "-" else None
+    return all_readers().get(Path(path).suffix.lower()) if path != "-" else None
+
+
+def read_input(path: str) -> DecodedText:
+    """The text of one input, by the reader for its suffix (:func:`reader_for`)."""
+    reader = reader_for(path)
     if reader is None:
         return read_text(path)
     result = reader(path)

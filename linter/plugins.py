@@ -57,11 +57,34 @@ def plugin_manager() -> pluggy.PluginManager:
     return build_plugin_manager()
 
 
+_problems: dict[str, None] = {}  # what went wrong with a plugin's hook, in order, once each
+
+
+def plugin_problems() -> list[str]:
+    """The hooks that raised and were left out (the CLI says so on stderr)."""
+    return list(_problems)
+
+
+def _contributions(hook_name: str, manager: pluggy.PluginManager | None = None) -> list:
+    """Each plugin's result of one hook, the plugin that raises left out and
+    named in :func:`plugin_problems`: one broken plugin must not take the
+    whole run down (pluggy would propagate its exception)."""
+    results = []
+    for impl in reversed(getattr((manager or plugin_manager()).hook, hook_name).get_hookimpls()):
+        try:
+            results.append(impl.function())
+        except Exception as exc:  # noqa: BLE001 - a plugin's code
+            _problems.setdefault(
+                f"plugin {impl.plugin_name!r} failed in {hook_name} and was left out: {type(exc).__name__}: {exc}"
+            )
+    return results
+
+
 def _yaml_rules(manager: pluggy.PluginManager, extra_dirs: tuple[str, ...]) -> list[Rule]:
     from linter.yamlrules import load_rule_dir
 
     builtin = rules_dir().resolve()
-    directories = [Path(d) for found in manager.hook.disclint_rule_dirs() for d in (found or ())]
+    directories = [Path(d) for found in _contributions("disclint_rule_dirs", manager) for d in (found or ())]
     rules: list[Rule] = []
     for directory in [*directories, *map(Path, extra_dirs)]:
         # The built-in files are validated by the test suite, not at every run.
@@ -75,7 +98,7 @@ def collect_rules(manager: pluggy.PluginManager, extra_dirs: tuple[str, ...] = (
     code.  Codes are unique: a second rule with a code already taken is an
     error."""
     rules: dict[str, Rule] = {}
-    python_rules = [rule for contributed in manager.hook.disclint_rules() for rule in (contributed or ())]
+    python_rules = [rule for contributed in _contributions("disclint_rules", manager) for rule in (contributed or ())]
     for rule in [*python_rules, *_yaml_rules(manager, tuple(extra_dirs))]:
         if not isinstance(rule, Rule) or not rule.code or not rule.name:
             raise PluginError(f"plugin rule {rule!r} has no code or name")
@@ -94,7 +117,7 @@ def all_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
 
 def all_formatters() -> dict:
     formatters: dict = {}
-    for contributed in plugin_manager().hook.disclint_formatters():
+    for contributed in _contributions("disclint_formatters"):
         formatters.update(contributed or {})
     return formatters
 
@@ -102,7 +125,7 @@ def all_formatters() -> dict:
 def all_readers() -> dict:
     """File suffix -> reader; later plugins may add suffixes, not replace .txt."""
     readers: dict = {}
-    for contributed in reversed(plugin_manager().hook.disclint_readers()):
+    for contributed in reversed(_contributions("disclint_readers")):
         for suffix, reader in (contributed or {}).items():
             readers.setdefault(suffix.lower(), reader)
     return readers

@@ -14,7 +14,7 @@ from linter import families
 from linter.plugins import all_rules, build_plugin_manager, collect_rules
 
 RULES = REPO / "rules"
-CORE_CODES = {"E001", "E002", "E003", "X001"}
+CORE_CODES = {"E001", "E002", "E003", "X001", "X002"}
 
 
 def codes_in_folder(folder: str) -> set[str]:

@@ -12,11 +12,16 @@ only commands, so every line of it is an annotation.
 
 from __future__ import annotations
 
+from linter.formatters.escape import printable
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's escapes, after control and bidi characters are made
+    visible (:mod:`linter.formatters.escape`): the runner's log is shown in
+    a terminal-like view and the annotation in a browser."""
+    return printable(text, keep_line_breaks=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -10,6 +10,7 @@ one issue never floods the report.
 
 from __future__ import annotations
 
+from linter.formatters.escape import one_cell
 from linter.normalize import display_width
 
 MAX_LINES = 4  # a span over more input lines shows the first and last two
@@ -17,8 +18,10 @@ MAX_LINES = 4  # a span over more input lines shows the first and last two
 
 def _printable(line: str) -> str:
     """Control characters (tab, form feed) would move the text against the
-    marker; each shows as one space, which keeps columns one-for-one."""
-    return "".join(" " if ord(ch) < 32 or ch == "\x7f" else ch for ch in line)
+    marker; each shows as one space, and a bidi control or C1 character as
+    U+FFFD (it could reorder or recolour the line), which keeps columns
+    one-for-one (:func:`linter.formatters.escape.one_cell`)."""
+    return one_cell(line)
 
 
 def _marker(line: str, start: int, end: int, first: bool) -> str:

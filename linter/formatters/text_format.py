@@ -14,6 +14,7 @@ from collections import Counter
 
 import click
 
+from linter.formatters.escape import printable
 from linter.formatters.json_format import summary
 from linter.formatters.snippet import snippet
 
@@ -46,7 +47,7 @@ def statistics_lines(results, lang: str = "zh") -> list[str]:
     lines = ["Issues per rule:" if lang == "en" else "按规则统计："]
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         name, severity = about[code]
-        lines.append(f"{count:>6}  {code}  {name} [{severity}]")
+        lines.append(f"{count:>6}  {printable(code)}  {printable(name)} [{severity}]")
     return lines
 
 
@@ -82,9 +83,9 @@ def render(
     for result in results:
         source = result.lines() if context else []
         for issue in result.issues:
-            where = paint(f"{result.path}:{issue.line}:{issue.column}:", "path")
-            label = paint(f"{issue.rule} [{issue.severity}]", issue.severity)
-            lines.append(f"{where} {label} {issue.message}{_cell(issue, lang)}")
+            where = paint(f"{printable(result.path)}:{issue.line}:{issue.column}:", "path")
+            label = paint(f"{printable(issue.rule)} [{issue.severity}]", issue.severity)
+            lines.append(f"{where} {label} {printable(issue.message)}{_cell(issue, lang)}")
             if context:
                 quoted = snippet(source, issue, lambda text, role: paint(text, issue.severity if role == "marker" else role))
                 if quoted:

@@ -30,6 +30,7 @@ import io
 
 from linter.reading import DecodedText, ReadError, read_bytes
 from linter.readers import PAGE_START, clean_line, empty_file
+from linter.readers.limits import check_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, or an encrypted .docx
@@ -57,6 +58,7 @@ def read_docx(path: str) -> DecodedText:
             "文件是受密码保护的 Word 文档，或旧版 .doc 格式；请另存为未加密的 .docx",
             "the file is a password-protected Word document or an old .doc file; save it as an unencrypted .docx",
         )
+    check_zip(data)  # a decompression bomb is E003 before the XML parser sees it
     try:
         import docx
 

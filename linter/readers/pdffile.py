@@ -37,6 +37,7 @@ import unicodedata
 
 from linter.reading import DecodedText, ReadError, read_bytes
 from linter.readers import PAGE_START, clean_line, empty_file
+from linter.readers.limits import PdfBudget
 
 # Characters drawn twice within this distance (points) are one character.
 _DEDUPE_TOLERANCE = 1
@@ -88,9 +89,12 @@ def read_pdf(path: str) -> DecodedText:
     pages: list[str] = []
     page_spans: list[list[CharSpan | None]] = []
     images = 0
+    budget = PdfBudget()
     try:
         with pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False) as pdf:
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
+                budget.check_page(page, number)
+                budget.check_characters(page, number)
                 images += len(page.images)
                 # The text map is what extract_text() returns, with the
                 # character each letter of it came from (None for the
@@ -99,6 +103,8 @@ def read_pdf(path: str) -> DecodedText:
                 pages.append(textmap.as_string or "")
                 page_spans.append([_char_span(obj) for _, obj in textmap.tuples])
                 page.close()  # drop the page's parsed objects: long reports stay small
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds; each means "cannot read"
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect):

@@ -70,7 +70,9 @@ def load_rule_file(path: Path, validate: bool = True):
         check_rule_file(path, node, data)
     kind = KINDS[data["extends"]]
     try:
-        return kind(data)
+        rule = kind(data)
+        rule.source_path = str(path)  # named when one of its patterns runs too long
+        return rule
     except ValueError as exc:  # e.g. a regular expression that does not compile
         raise YamlRuleError(path, node.start_mark.line + 1 if node else None, str(exc)) from None
 

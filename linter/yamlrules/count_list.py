@@ -36,6 +36,18 @@ _MARKER = re.compile(r"(?:^|(?<=[;；,，、。:\s]))(\d{1,2})\s*[.．、](?!\d)
 _NOT_EXHAUSTIVE = re.compile(r"等[^、]{0,8}$")
 
 
+_MAX_COUNT_DIGITS = 18  # no list of a disclosure has a quintillion items
+
+
+def _stated(digits: str) -> tuple[int | None, str, str]:
+    """A stated count and how a message shows it (zh, en).  A count of
+    thousands of digits is no count of any list (int() of it would even
+    raise past 4,300 digits): it matches nothing, and is shown shortened."""
+    if len(digits) <= _MAX_COUNT_DIGITS:
+        return int(digits), digits, digits
+    return None, f"{digits[:6]}…（{len(digits)} 位数字）", f"{digits[:6]}… ({len(digits)} digits)"
+
+
 def _numbered(text: str) -> int | None:
     """The number of items of a numbered list, or None when the list is not
     numbered; -1 when its numbers do not run 1, 2, 3 … (not counted)."""
@@ -128,7 +140,7 @@ class CountList(YamlRule):
                 if match.start("count") >= len(paragraph.text):
                     break  # the continuation's own counts are read with its paragraph
                 position = match.end("count")
-                stated = int(match.group("count"))
+                stated, shown, shown_en = _stated(match.group("count"))
                 at = Span(paragraph.span.start + match.start("count"), paragraph.span.start + match.end("count"))
                 if self.tables is not None:
                     counted = sum(1 for table in document.tables() if self.tables.search(table.title))
@@ -147,8 +159,8 @@ class CountList(YamlRule):
                     continue
                 yield self.finding(
                     at,
-                    f"写明 {stated} 个，{zh}",
-                    f"states {stated}, but {en}",
+                    f"写明 {shown} 个，{zh}",
+                    f"states {shown_en}, but {en}",
                     expected=str(counted),
-                    actual=str(stated),
+                    actual=shown,
                 )

@@ -12,3 +12,7 @@ class YamlRuleError(Exception):
         self.problem = problem
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self):
+        """Rebuilt from its fields when it comes back from a --jobs worker."""
+        return (type(self), (self.path, self.line, self.problem))

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import re
 
-from linter.headings import LEVELS
+from linter.headings import LEVELS, chinese_label
 from linter.tree import Document, Section
 from linter.yamlrules.base import YamlRule
 
 
-_CN_DIGITS = "零一二三四五六七八九"
-
-
 def _chinese(value: int) -> str:
-    if value < 10:
-        return _CN_DIGITS[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    """十二, 一百零一, 九千九百九十九 (a heading numbered 100 or more made the
+    old two-digit version raise IndexError and lose the real finding)."""
+    return chinese_label(value)
 
 
 def numbering_label(level: str, value: int) -> str:
