@@ -51,6 +51,7 @@ class Clause:
     tokens: list[Tok]
     pre: list[Tok]  # tokens before the clause's core
     core: list[Tok]
+    types: tuple[str, ...] = ()  # the type of every token, in order (what the grammar parsed)
     # pre_text once read (a cached_property would need a __dict__ and takes
     # a lock on every first read; clauses are read by the ten thousand)
     _pre_text: str | None = field(default=None, repr=False, compare=False)
@@ -63,7 +64,7 @@ class Clause:
 
     def has(self, *types: str) -> bool:
         """Does any token of the clause (core or not) have one of ``types``?"""
-        return any(token.type in types for token in self.tokens)
+        return any(kind in self.types for kind in types)
 
     @property
     def pre_text(self) -> str:
@@ -76,10 +77,10 @@ class Clause:
 
 def _label_of(pre: list[Tok]) -> str:
     """The label the tokens before a clause's core spell (see Clause.pre_text)."""
-    colons = [i for i, t in enumerate(pre) if t.type == "COLON"]
-    if colons and any(t.type == "TEXT" for t in pre[colons[-1] + 1:]):
-        pre = pre[colons[-1] + 1:]
-    text = "".join(t.text for t in pre if t.type in ("TEXT", "NUMBER"))
+    last_colon = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].type == "COLON"), None)
+    if last_colon is not None and any(t.type == "TEXT" for t in pre[last_colon + 1:]):
+        pre = pre[last_colon + 1:]
+    text = "".join([t.text for t in pre if t.type in ("TEXT", "NUMBER")])
     # "A、B、C 分别支出 a 万元": the words before 分别 name all the figures
     # of the list, not this one.
     return text.rsplit("分别", 1)[-1] if "分别" in text else text
@@ -102,10 +103,11 @@ def _classify(types: tuple[str, ...]) -> tuple[str, int]:
 
 
 def parse_clause(tokens: list[Tok]) -> Clause:
-    kind, first = _classify(tuple(token.type for token in tokens))
+    types = tuple(token.type for token in tokens)
+    kind, first = _classify(types)
     if kind == "other":
-        return Clause("other", tokens, tokens, [])
-    return Clause(kind, tokens, tokens[:first], tokens[first:])
+        return Clause("other", tokens, tokens, [], types)
+    return Clause(kind, tokens, tokens[:first], tokens[first:], types)
 
 
 def quantity(token: Tok) -> Quantity | None:

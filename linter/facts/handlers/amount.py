@@ -10,6 +10,7 @@ of the sentence and may be a part of the open 其中 list of its unit.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.facts.clause import Clause, quantity
 from linter.facts.handlers import breakdown
@@ -38,6 +39,7 @@ def paid_in_full(text: str, end: int) -> bool:
     return bool(_PAID_IN_FULL.match(after.lstrip(" 万元")))
 
 
+@lru_cache(maxsize=8192)
 def aggregate_label(label: str, unit_name: str | None) -> str:
     """The label without the unit's name, years and spaces when it names one
     unit-wide figure (a total or a fiscal aggregate); "" otherwise."""
