@@ -36,6 +36,8 @@ def paid_in_full(text: str, end: int) -> bool:
     """Does the text right after a figure (ending at ``end``) say it was paid
     out in full ("…万元免住宿费经费全部足额、按时拨付到位")?"""
     after = text[end:end + 40].replace("\n", "")
+    if "全" not in after and "足额" not in after:
+        return False  # the common case: none of 全部, 足额, 全额 follows
     return bool(_PAID_IN_FULL.match(after.lstrip(" 万元")))
 
 

@@ -31,11 +31,15 @@ def _before_colon(clause: Clause) -> str:
 
 def opens_enumeration(clause: Clause) -> bool:
     """Does the clause open a list of its own ("X主要是：A、B")?"""
+    if "COLON" not in clause.types:
+        return False  # the common case: no words before a colon
     return bool(_ENUMERATION_INTRO.search(_before_colon(clause)))
 
 
 def opens_breakdown(clause: Clause) -> bool:
     """Does the list break down the figure before it ("…万元，主要用于以下方面：")?"""
+    if "COLON" not in clause.types:
+        return False
     return bool(_BREAKDOWN_INTRO.search(_before_colon(clause)))
 
 
