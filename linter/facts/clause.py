@@ -9,9 +9,9 @@ its token types, so a clause shape is parsed once and cached.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from lark import Lark, Tree
 from lark.exceptions import LarkError
@@ -45,12 +45,16 @@ def _clause_parser() -> Lark:
     return cached_lark(grammar, _ClauseLexer)
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     kind: str  # the grammar's rule name, or "other"
     tokens: list[Tok]
     pre: list[Tok]  # tokens before the clause's core
     core: list[Tok]
+    types: tuple[str, ...] = ()  # the type of every token, in order (what the grammar parsed)
+    # pre_text once read (a cached_property would need a __dict__ and takes
+    # a lock on every first read; clauses are read by the ten thousand)
+    _pre_text: str | None = field(default=None, repr=False, compare=False)
 
     def first(self, *types: str) -> Tok | None:
         for token in self.core:
@@ -60,20 +64,26 @@ class Clause:
 
     def has(self, *types: str) -> bool:
         """Does any token of the clause (core or not) have one of ``types``?"""
-        return any(token.type in types for token in self.tokens)
+        return any(kind in self.types for kind in types)
 
-    @cached_property
+    @property
     def pre_text(self) -> str:
         """The words before the clause's core: its label.  A lead-in ended by a
         colon is not part of it ("按支出功能分类：社会保障和就业支出（类）")."""
-        pre = self.pre
-        colons = [i for i, t in enumerate(pre) if t.type == "COLON"]
-        if colons and any(t.type == "TEXT" for t in pre[colons[-1] + 1:]):
-            pre = pre[colons[-1] + 1:]
-        text = "".join(t.text for t in pre if t.type in ("TEXT", "NUMBER"))
-        # "A、B、C 分别支出 a 万元": the words before 分别 name all the figures
-        # of the list, not this one.
-        return text.rsplit("分别", 1)[-1] if "分别" in text else text
+        if self._pre_text is None:
+            self._pre_text = _label_of(self.pre)
+        return self._pre_text
+
+
+def _label_of(pre: list[Tok]) -> str:
+    """The label the tokens before a clause's core spell (see Clause.pre_text)."""
+    last_colon = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].type == "COLON"), None)
+    if last_colon is not None and any(t.type == "TEXT" for t in pre[last_colon + 1:]):
+        pre = pre[last_colon + 1:]
+    text = "".join([t.text for t in pre if t.type in ("TEXT", "NUMBER")])
+    # "A、B、C 分别支出 a 万元": the words before 分别 name all the figures
+    # of the list, not this one.
+    return text.rsplit("分别", 1)[-1] if "分别" in text else text
 
 
 @lru_cache(maxsize=4096)
@@ -93,10 +103,11 @@ def _classify(types: tuple[str, ...]) -> tuple[str, int]:
 
 
 def parse_clause(tokens: list[Tok]) -> Clause:
-    kind, first = _classify(tuple(token.type for token in tokens))
+    types = tuple(token.type for token in tokens)
+    kind, first = _classify(types)
     if kind == "other":
-        return Clause("other", tokens, tokens, [])
-    return Clause(kind, tokens, tokens[:first], tokens[first:])
+        return Clause("other", tokens, tokens, [], types)
+    return Clause(kind, tokens, tokens[:first], tokens[first:], types)
 
 
 def quantity(token: Tok) -> Quantity | None:

@@ -10,6 +10,7 @@ reaches back a few paragraphs, not across the document.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from linter.facts.labels import keys_match, label_key
 from linter.facts.model import Amount
@@ -30,8 +31,10 @@ class Figures:
         self.amounts.append(amount)
         self.by_key.setdefault(amount.key, []).append(amount)
 
-    def recent(self) -> list[Amount]:
-        return self.amounts[-RECENT:]
+    def recent(self):
+        """The last RECENT amounts, latest first (an iterator: it is walked
+        once per lookup, and a copy of the list would cost more than the walk)."""
+        return islice(reversed(self.amounts), RECENT)
 
     def find(self, key: str, before: int, role: str | None = None) -> Amount | None:
         """The latest amount whose label is ``key`` (or, failing that, ends
@@ -44,7 +47,7 @@ class Figures:
         exact = next((a for a in reversed(self.by_key.get(key, ())) if usable(a)), None)
         if exact is not None:
             return exact
-        return next((a for a in reversed(self.recent()) if usable(a) and keys_match(a.key, key)), None)
+        return next((a for a in self.recent() if usable(a) and keys_match(a.key, key)), None)
 
     def named_total(self, key: str, before: int) -> Amount | None:
         """The total a share names ("占项目支出的"), unless the document has

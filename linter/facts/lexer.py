@@ -23,10 +23,7 @@ _TOKEN_PATTERNS = (
     ("CMP", rf"(?:比|较|与)\s*(?:上年|上一年|去年|{_YEAR})\s*(?:同期)?\s*(?:年初)?(?:预算|决算)?\s*数?\s*(?:相比|比较)?|同比"
             r"|(?:比|较|与)\s*(?:年初|全年|调整后?的?)预算\s*数?\s*(?:相比|比较)?"),
     ("YEAR", rf"(?<!\d){_YEAR}"),
-    ("PCT", rf"(?<![\d.]){_NUM}\s*%+"),
-    ("AMOUNT", rf"(?<![\d.]){_NUM}\s*(?:亿元|万元|元)"),
-    ("COUNT", rf"(?<![\d.]){_NUM}\s*(?:人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天|平方米)"),
-    ("NUMBER", rf"(?<![\d.]){_NUM}"),
+    ("NUMBER", None),  # PCT, AMOUNT, COUNT or NUMBER: see _NUMBER
     ("VARW", r"预决算差异率|差异率"),
     # "超出预算115.34%", "低于年初预算8.20%": a variance rate said with its direction
     # (before a number only, so that "决算数低于预算数" stays a relation)
@@ -49,12 +46,28 @@ _TOKEN_PATTERNS = (
 # Every token starts with one of these characters; testing it first lets the
 # engine skip ordinary text in one step instead of trying every alternative.
 _FIRST_CHARS = "0-9+\\-比较与同预决差完年全支实大小等高低增减上下提降持无没保占所其新超:，,；;、。！？!?"
+# A number is read once and typed by the unit right after it; one without a
+# unit is a NUMBER.  (As four alternatives, PCT, AMOUNT, COUNT and NUMBER,
+# the engine read every number up to four times.)  The units start with
+# different characters, so at most one can follow a number.
+_NUMBER_UNITS = (
+    ("PCT", r"%+"),
+    ("AMOUNT", r"亿元|万元|元"),
+    ("COUNT", r"人次|人|个|辆|台\(套\)|台套|台|套|项|批次|次|家|所|场次|场|课时|天|平方米"),
+)
+_NUMBER = rf"(?<![\d.]){_NUM}(?:\s*(?:" + "|".join(f"(?P<{name}>{unit})" for name, unit in _NUMBER_UNITS) + "))?"
 _MASTER = re.compile(
-    f"(?=[{_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS) + ")"
+    f"(?=[{_FIRST_CHARS}])(?:"
+    + "|".join(_NUMBER if pattern is None else f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS)
+    + ")"
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass is built through object.__setattr__, four
+# times slower, and a paragraph has hundreds of tokens.  Tokens are never
+# changed (a retyped token is a new one, see _thresholds_as_words); the hash
+# is kept so that they can still be set members and keys.
+@dataclass(slots=True, unsafe_hash=True)
 class Tok:
     type: str
     text: str  # folded text of the token
@@ -68,24 +81,26 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
     tokens: list[Tok] = []
     append = tokens.append
     pos = 0
-
-    def text_token(start: int, end: int) -> None:
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            first = base + start + (len(chunk) - len(chunk.lstrip()))
-            append(Tok("TEXT", stripped, first, first + len(stripped)))
-
     # Jump from one recognised token to the next; what lies between is TEXT.
     for match in _MASTER.finditer(text):
         start, end = match.span()
         if start > pos:
-            text_token(pos, start)
-        append(Tok(match.lastgroup, match.group(), base + start, base + end))
+            _text_token(text, pos, start, base, append)
+        # (no group of the match is named: a number without a unit)
+        append(Tok(match.lastgroup or "NUMBER", match.group(), base + start, base + end))
         pos = end
     if pos < len(text):
-        text_token(pos, len(text))
+        _text_token(text, pos, len(text), base, append)
     return _thresholds_as_words(tokens)
+
+
+def _text_token(text: str, start: int, end: int, base: int, append) -> None:
+    """The TEXT token of ``text[start:end]`` without its spaces, if any is left."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        first = base + start + (len(chunk) - len(chunk.lstrip()))
+        append(Tok("TEXT", stripped, first, first + len(stripped)))
 
 
 _THRESHOLD_AFTER = ("以上", "以下", "（含）", "(含)")

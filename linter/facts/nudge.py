@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from weakref import WeakKeyDictionary
 
 from linter.facts.model import Breakdown, Share
 from linter.numbers import Interval, percent_mismatch, rounded
@@ -44,10 +45,22 @@ class Nudge:
         return self.raised or self.within
 
 
+# The nudges of each fact store: both share rules ask for them.
+_FOUND: "WeakKeyDictionary[object, dict[int, Nudge]]" = WeakKeyDictionary()
+
+
 def nudges(facts) -> dict[int, Nudge]:
     """id(share) -> its nudge, for every breakdown whose printed shares make
     exactly 100 only because one of them is one unit off what its amounts —
-    which pin it down — give."""
+    which pin it down — give.  Found once per store (the caller must not
+    change the dictionary)."""
+    found = _FOUND.get(facts)
+    if found is None:
+        found = _FOUND[facts] = _find_nudges(facts)
+    return found
+
+
+def _find_nudges(facts) -> dict[int, Nudge]:
     shares = {id(fact.part): fact for fact in facts.of(Share)}
     found: dict[int, Nudge] = {}
     for fact in facts.of(Breakdown):

@@ -27,8 +27,12 @@ _NOISE = re.compile(r"[\s\d.…·_\-—、:：()（）“”\"'《》,，]|年�
 _SYNONYMS = str.maketrans({"责": "能", "有": "用"})
 _TABLE_ENTRY = re.compile(r"表\s*(?:\([^)]{0,12}\))?\s*$")
 # Where a body line breaks into the pieces that may each be a heading or a
-# table's title: runs of figures (a title glued to the last row of the table before it).
-_FIGURES = re.compile(r"(?:\s*-?[\d,]+(?:\.\d+)?(?![\d.])(?=\s|$)\s*){2,}|\s{3,}|(?<=[\d])(?=[^\d\s.,%年月日])")
+# table's title: runs of figures (a title glued to the last row of the table before it),
+# runs of spaces, a figure's end.  (The lookahead lets the engine pass over
+# the characters that start neither of the first two at once.)
+_FIGURES = re.compile(
+    r"(?=[\s\d,\-])(?:(?:\s*-?[\d,]+(?:\.\d+)?(?![\d.])(?=\s|$)\s*){2,}|\s{3,})|(?<=[\d])(?=[^\d\s.,%年月日])"
+)
 
 
 def _key(text: str) -> tuple[int | None, str]:
@@ -57,9 +61,9 @@ class ContentsBody(YamlRule):
             return
         minimum = self.params.get("min_chars", 4)
         share = self.params.get("share", 0.7)
-        index = _BodyIndex(document, tocs)
         # A narrative whose tables are another file lists them in its 目录 all the same.
         tables_elsewhere = document_half(document) == "narrative"
+        asked = []  # (entry, its number, its words): the entries to look up
         for toc in tocs:
             for entry in toc.entries:
                 value, key = _key(entry.text)
@@ -67,8 +71,13 @@ class ContentsBody(YamlRule):
                     continue  # too short to match, or a note on the tables
                 if tables_elsewhere and _TABLE_ENTRY.search(entry.text):
                     continue
-                if not index.has(value, key, share):
-                    yield self._missing(entry)
+                asked.append((entry, value, key))
+        if not asked:
+            return
+        index = _BodyIndex(document, tocs, set().union(*(_pairs(key) for _, _, key in asked)))
+        for entry, value, key in asked:
+            if not index.has(value, key, share):
+                yield self._missing(entry)
 
     def _missing(self, entry: TocEntry):
         text = entry.text.strip()
@@ -80,14 +89,22 @@ class ContentsBody(YamlRule):
 class _BodyIndex:
     """The body's short pieces (headings, page titles, table titles), indexed
     by character pair, each with its number (a heading "三、…" answers only a
-    contents entry numbered 3, or one without a number)."""
+    contents entry numbered 3, or one without a number).
+
+    Only the pairs of the entries asked about (``wanted``) are indexed, and
+    each distinct piece once: a body has tens of thousands of pieces and
+    pairs, a contents page a few hundred pairs, and a repeated piece (a row
+    label of every table) answers an entry no better than its first copy.
+    """
 
     _SHORT = 40
 
-    def __init__(self, document: Document, tocs):
+    def __init__(self, document: Document, tocs, wanted: set[str]):
         spans = [(toc.span.start, toc.span.end) for toc in tocs]
+        self.wanted = wanted
         self.keys: list[tuple[int | None, str]] = []
-        self.by_pair: dict[str, set[int]] = defaultdict(set)
+        self.by_pair: dict[str, list[int]] = defaultdict(list)
+        self._seen: set[str] = set()  # the pieces read so far
         offset, previous = 0, ""
         for line in document.text.split("\n"):
             start, offset = offset, offset + len(line) + 1
@@ -98,16 +115,20 @@ class _BodyIndex:
                 pieces.append(previous + " " + pieces[0])  # "第三部分" on a line of its own, its title below
             previous = line.strip()
             for piece in pieces:
-                if len(piece.strip()) <= self._SHORT:
+                if piece not in self._seen and len(piece.strip()) <= self._SHORT:
+                    self._seen.add(piece)
                     self._add(_key(piece))
 
     def _add(self, key: tuple[int | None, str]) -> None:
         if len(key[1]) < 2:
             return
+        shared = _pairs(key[1]) & self.wanted
+        if not shared:
+            return  # answers no entry
         number = len(self.keys)
         self.keys.append(key)
-        for pair in _pairs(key[1]):
-            self.by_pair[pair].add(number)
+        for pair in shared:
+            self.by_pair[pair].append(number)
 
     def has(self, value: int | None, key: str, share: float) -> bool:
         pairs = _pairs(key)

@@ -10,6 +10,7 @@ of the sentence and may be a part of the open 其中 list of its unit.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.facts.clause import Clause, quantity
 from linter.facts.handlers import breakdown
@@ -35,9 +36,12 @@ def paid_in_full(text: str, end: int) -> bool:
     """Does the text right after a figure (ending at ``end``) say it was paid
     out in full ("…万元免住宿费经费全部足额、按时拨付到位")?"""
     after = text[end:end + 40].replace("\n", "")
+    if "全" not in after and "足额" not in after:
+        return False  # the common case: none of 全部, 足额, 全额 follows
     return bool(_PAID_IN_FULL.match(after.lstrip(" 万元")))
 
 
+@lru_cache(maxsize=8192)
 def aggregate_label(label: str, unit_name: str | None) -> str:
     """The label without the unit's name, years and spaces when it names one
     unit-wide figure (a total or a fiscal aggregate); "" otherwise."""

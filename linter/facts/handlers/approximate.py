@@ -24,7 +24,7 @@ def is_approximate(text: str, clause: Clause, token: Tok | None) -> bool:
     said only roughly?"""
     if token is None:
         return False
-    index = clause.tokens.index(token)
+    index = next(i for i, t in enumerate(clause.tokens) if t is token)
     before = clause.tokens[index - 1].text if index else ""
     after = text[token.end:token.end + 3].lstrip()
     if before[-1:] not in _APPROX_LAST and after[:1] not in _APPROX_FIRST:

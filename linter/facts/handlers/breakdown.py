@@ -31,11 +31,15 @@ def _before_colon(clause: Clause) -> str:
 
 def opens_enumeration(clause: Clause) -> bool:
     """Does the clause open a list of its own ("X主要是：A、B")?"""
+    if "COLON" not in clause.types:
+        return False  # the common case: no words before a colon
     return bool(_ENUMERATION_INTRO.search(_before_colon(clause)))
 
 
 def opens_breakdown(clause: Clause) -> bool:
     """Does the list break down the figure before it ("…万元，主要用于以下方面：")?"""
+    if "COLON" not in clause.types:
+        return False
     return bool(_BREAKDOWN_INTRO.search(_before_colon(clause)))
 
 
@@ -97,7 +101,7 @@ def track_brackets(ctx: SentenceContext, index: int, clause: Clause) -> None:
 def open_lists(ctx: SentenceContext, clause: Clause) -> None:
     """Open (or end) lists as ``clause`` says: "其中", "主要用于以下方面：",
     or another enumeration ("其他用车主要是：…") that ends the 其中 list."""
-    has_qizhong = any(t.type == "QIZHONG" for t in clause.pre)
+    has_qizhong = "QIZHONG" in clause.types and any(t.type == "QIZHONG" for t in clause.pre)
     inherited = False
     if has_qizhong and not ctx.recent.last_of and ctx.recent.previous_last:
         # "…4.82 万元，比上年减少…。其中：因公出国（境）费…" — the list after a

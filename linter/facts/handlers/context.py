@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from linter.facts.extract import FactExtractor
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """What the sentence is about so far."""
 
@@ -38,7 +38,7 @@ class Subject:
     previous: Amount | None = None  # the previous sentence's topic, a change may be about
 
 
-@dataclass
+@dataclass(slots=True)
 class RecentFigures:
     """The figures stated so far, by what later clauses look them up by."""
 
@@ -60,7 +60,7 @@ class RecentFigures:
         self.count[unit] = self.count.get(unit, 0) + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class OpenLists:
     """The 其中 lists the next figures may be parts of."""
 
@@ -82,7 +82,7 @@ class OpenLists:
     in_brackets: set[int] = field(default_factory=set)  # id() of the lists opened inside one
 
 
-@dataclass
+@dataclass(slots=True)
 class WaitingChanges:
     """A change whose amount and rate come in two clauses."""
 
@@ -92,7 +92,7 @@ class WaitingChanges:
     rate_age: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceContext:
     reader: "FactExtractor"  # the document-wide state: text, facts so far, figures, sections
     parsed: list[Clause]  # the sentence's clauses

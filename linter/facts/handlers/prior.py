@@ -24,4 +24,4 @@ def is_prior(clause: Clause, year: int | None) -> bool:
         return True
     if year is None or _CARRIED_OVER.search(label):
         return False
-    return any(t.type == "YEAR" and int(t.text[:4]) == year - 1 for t in clause.pre)
+    return "YEAR" in clause.types and any(t.type == "YEAR" and int(t.text[:4]) == year - 1 for t in clause.pre)
