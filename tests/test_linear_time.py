@@ -35,10 +35,7 @@ def startup(tmp_path_factory):
 
 
 @pytest.mark.parametrize("shape", [
-    pytest.param("one long sentence", marks=pytest.mark.xfail(
-        reason="the share resolution of linter/facts/extract.py is quadratic; rewritten on another branch",
-        strict=False,
-    )),
+    "one long sentence",
     "many short paragraphs",
     "one giant paragraph",
     "a table of many rows",

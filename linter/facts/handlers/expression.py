@@ -15,7 +15,10 @@ from linter.numbers import UNIT_TO_WAN, parse_printed, places_of
 from linter.sourcemap import Span
 from linter.tree import Paragraph
 
-_EXPR_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # "1,200" is one number
+# "1,200" is one number; a number starts and ends at a digit boundary, so
+# that a long run of digits is tried once, not from every digit and at every
+# length (which made the search quadratic in the run's length).
+_EXPR_NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"
 _EXPRESSION = re.compile(
     rf"(?P<lhs>(?:{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?\s*/?\s*[*×]\s*)+{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?)"
     rf"\s*=\s*(?P<rhs>{_EXPR_NUM})\s*(?P<unit>万元|元)"
