@@ -132,11 +132,13 @@ def compile_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     import regex  # lazy: only rule loading needs it, not ``disclint --version``
 
     try:
-        re.compile(pattern, flags)  # the syntax users know, and its error messages
+        # the syntax users know (re's), parsed once: its error messages, and
+        # the tree the nesting check walks
+        parsed = _sre_parse.parse(pattern, flags)
         compiled = regex.compile(pattern, flags | regex.VERSION0)
     except (re.error, regex.error) as exc:
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
-    if _nested_unbounded(_sre_parse.parse(pattern, flags)):
+    if _nested_unbounded(parsed):
         raise ValueError(
             f"regular expression {pattern!r} nests one unbounded repeat in another "
             "(like (a+)+): it can take exponential time; bound the inner repeat, e.g. {0,20}"
