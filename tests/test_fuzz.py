@@ -30,12 +30,6 @@ def test_mutation_fuzz_budget_no_crash_no_x001(fuzz_run):
     assert report.failures == [], report.failures[:3]
 
 
-@pytest.mark.xfail(
-    reason="one fuzzed sentence of 87 KB holding hundreds of 其中 lists: each share looks for its list among the "
-    "sentence's open lists (linter/facts/handlers/share.py share_total), quadratic in lists x shares; left for the "
-    "speed issue. (The share-in-list test and the _EXPRESSION search, the other slow cases, are linear now.)",
-    strict=False,
-)
 def test_mutation_fuzz_budget_no_case_slower_than_10x_the_median(fuzz_run):
     seeds, report = fuzz_run
     median = report.median_per_kb()

@@ -118,7 +118,7 @@ def open_lists(ctx: SentenceContext, clause: Clause) -> None:
             # the figure just stated, as 其中 would.
             for unit, head in ctx.recent.last_of.items():
                 ctx.lists.by_unit[unit] = Breakdown(head, [], False)
-                ctx.lists.opened.append(ctx.lists.by_unit[unit])
+                ctx.lists.open(ctx.lists.by_unit[unit])
     if has_qizhong:
         after_semicolon = _follows_semicolon(ctx, clause)
         for unit, head in heads(ctx.document.text, ctx.recent.last_of).items():
@@ -135,14 +135,14 @@ def open_lists(ctx: SentenceContext, clause: Clause) -> None:
             # down the run's total, not its last figure.
             uncertain = uncertain or (after_semicolon and ctx.recent.count.get(unit, 0) > 1)
             ctx.lists.by_unit[unit] = Breakdown(head, [], False, nested=nested or uncertain)
-            ctx.lists.opened.append(ctx.lists.by_unit[unit])
+            ctx.lists.open(ctx.lists.by_unit[unit])
             if ctx.lists.inside:
                 ctx.lists.in_brackets.add(id(ctx.lists.by_unit[unit]))
 
 
 def _follows_semicolon(ctx: SentenceContext, clause: Clause) -> bool:
     """Does ``clause`` come right after a "；" of its sentence?"""
-    index = next((i for i, c in enumerate(ctx.parsed) if c is clause), 0)
+    index = ctx.index_of(clause)
     return index > 0 and _separator(ctx, ctx.parsed[index - 1], clause) == 2
 
 
@@ -208,7 +208,7 @@ def add_part(ctx: SentenceContext, index: int, clause: Clause, amount: Amount) -
     else:
         if owner.parts and established is None:
             ctx.lists.separator[id(owner)] = separator
-        owner.parts.append(amount)
+        ctx.lists.add_part(owner, amount)
         if owner is ctx.lists.carried:
             # A carried list takes one leading amount per sentence.
             del ctx.lists.by_unit[unit]

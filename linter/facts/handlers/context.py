@@ -80,6 +80,22 @@ class OpenLists:
     inside: bool = False  # the clause lies inside a bracket
     saved: tuple | None = None
     in_brackets: set[int] = field(default_factory=set)  # id() of the lists opened inside one
+    # id(part) -> the list of this sentence it was made a part of, so that a
+    # share finds its list at once, not by asking every open list (quadratic
+    # in a sentence of hundreds of lists)
+    owner_of: dict[int, Breakdown] = field(default_factory=dict)
+    opened_ids: set[int] = field(default_factory=set)
+
+    def open(self, breakdown: Breakdown) -> None:
+        """A list opened in this sentence."""
+        self.opened.append(breakdown)
+        self.opened_ids.add(id(breakdown))
+
+    def add_part(self, owner: Breakdown, amount) -> None:
+        """``amount`` is the next part of ``owner``."""
+        owner.parts.append(amount)
+        if id(owner) in self.opened_ids:
+            self.owner_of.setdefault(id(amount), owner)
 
 
 @dataclass(slots=True)
@@ -102,6 +118,13 @@ class SentenceContext:
     lists: OpenLists = field(default_factory=OpenLists)
     changes: WaitingChanges = field(default_factory=WaitingChanges)
     skip: set[int] = field(default_factory=set)  # clauses read with the one before ("、14.14%")
+    _clause_index: dict[int, int] | None = None  # id(clause) -> its place in ``parsed``, made on first use
+
+    def index_of(self, clause: Clause) -> int:
+        """Where ``clause`` stands in the sentence (0 when it is not there)."""
+        if self._clause_index is None:
+            self._clause_index = {id(c): i for i, c in enumerate(self.parsed)}
+        return self._clause_index.get(id(clause), 0)
 
     @classmethod
     def after(cls, reader, parsed, section, previous: "SentenceContext | None", carried: Breakdown | None):

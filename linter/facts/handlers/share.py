@@ -54,9 +54,10 @@ def respective_rates(parsed: list[Clause], index: int) -> tuple[list[Quantity], 
 
 def share_total(ctx: SentenceContext, named: str, part: Amount) -> Amount | None:
     """The total a share of ``part`` is taken of: the one it names, else the
-    head of the list the part belongs to.  Membership is by identity
-    (Breakdown.holds), so a list of N parts with N shares stays linear."""
-    owner = next((b for b in ctx.lists.opened if b.holds(part)), None)
+    head of the list the part belongs to.  The list is found by the part's
+    identity (OpenLists.owner_of), so N lists of N parts with N shares stay
+    linear."""
+    owner = ctx.lists.owner_of.get(id(part))
     if named:
         total = ctx.reader.figures.named_total(label_key(named, ctx.unit_name), part.span.start)
         if total is None and owner is not None and squeezed(owner.total.label).endswith(squeezed(named)):
