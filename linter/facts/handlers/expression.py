@@ -19,10 +19,25 @@ from linter.tree import Paragraph
 # that a long run of digits is tried once, not from every digit and at every
 # length (which made the search quadratic in the run's length).
 _EXPR_NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"
-_EXPRESSION = re.compile(
-    rf"(?P<lhs>(?:{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?\s*/?\s*[*×]\s*)+{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?)"
+# Each factor "50课时 *" ends at the first * or × after its number, however
+# its spaces are split between the \s* and the unit, so it is matched as an
+# atomic group: without one, a long run of spaced factors with no "=" after
+# them was tried in every split (exponential; a fuzzed line took minutes).
+# The ``regex`` module has atomic groups on every Python this project supports.
+_EXPRESSION_PATTERN = (
+    rf"(?P<lhs>(?>{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?\s*/?\s*[*×]\s*)+{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?)"
     rf"\s*=\s*(?P<rhs>{_EXPR_NUM})\s*(?P<unit>万元|元)"
 )
+_EXPRESSION = None  # compiled on first use (regex is imported only then)
+
+
+def _expression_pattern():
+    global _EXPRESSION
+    if _EXPRESSION is None:
+        import regex
+
+        _EXPRESSION = regex.compile(_EXPRESSION_PATTERN, regex.VERSION0)
+    return _EXPRESSION
 _FACTOR = re.compile(rf"(?P<num>{_EXPR_NUM})\s*(?P<unit>[^\d*×=/]*)(?P<per>(?:/[^\d*×=/]+)*)")
 
 
@@ -31,7 +46,7 @@ def expressions(paragraph: Paragraph) -> list[Expression]:
     if "=" not in paragraph.text or not ("*" in paragraph.text or "×" in paragraph.text):
         return []
     found = []
-    for match in _EXPRESSION.finditer(paragraph.text):
+    for match in _expression_pattern().finditer(paragraph.text):
         base = paragraph.span.start
         factors = []
         money_factor = Decimal(1)
