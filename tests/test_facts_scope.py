@@ -4,6 +4,11 @@ names — for a narrative amount (document.facts.scope_of) and for a table
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from linter.facts.model import Amount
 from linter.facts.scope import funds_named, stage_named, subject_key
 from linter.pipeline import Overrides, parse_text
@@ -81,3 +86,27 @@ def test_counts_of_evaluated_projects_and_the_rest_of_their_sentence():
         ("budget", "87.81 万元"),
         ("final", "87.81 万元"),
     ]
+
+
+_OLD_LAST_SUBJECT = re.compile(r"([^()（）]+)[(（](?:类|款|项)[)）][^()（）]*$")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["(", ")", "（", "）", "类", "款", "项", "行政运行", "支出", " "]),
+        max_size=14,
+    )
+)
+def test_last_subject_reads_titles_as_the_quadratic_pattern_did(pieces):
+    from linter.facts.scope import last_subject
+
+    title = "".join(pieces)
+    match = _OLD_LAST_SUBJECT.search(title)
+    assert last_subject(title) == (match.group(1) if match else None)
+
+
+def test_last_subject_of_an_item_title():
+    from linter.facts.scope import last_subject
+
+    assert last_subject("1.一般公共服务支出（类）审计事务（款）行政运行（项）") == "行政运行"
+    assert last_subject("（一）行政运行（项）说明（附表）") is None

@@ -54,7 +54,8 @@ _CLAUSE_END = re.compile(r"[。！？!?，,；;：:]")
 _PART_TABLE = re.compile(r"基本支出|项目支出|人员经费|公用经费")
 _NUMBERED = re.compile(r"^表\s*\d+")
 _SPENDING = re.compile(r"支出|收支")
-_LAST_SUBJECT = re.compile(r"([^()（）]+)[(（](?:类|款|项)[)）][^()（）]*$")
+_ANY_LEVEL_MARK = re.compile(r"[(（](?:类|款|项)[)）]")
+_PARENS = "()（）"
 _SPACE = re.compile(r"\s+")
 
 
@@ -211,9 +212,9 @@ class Scope:
         """The subject a list item's heading names by its classification
         ("…（款）行政运行（项）" names 行政运行), or None."""
         title = self.heading
-        match = _LAST_SUBJECT.search(title)
-        if match and _LEVEL_MARK.search(title):
-            return match.group(1)
+        subject = last_subject(title)
+        if subject and _LEVEL_MARK.search(title):
+            return subject
         return None
 
     @property
@@ -257,3 +258,18 @@ class ProseScopes:
         text = self.text[bound:start]
         ends = [m.end() for m in end.finditer(text)]
         return text[ends[-1]:] if ends else text
+
+
+def last_subject(title: str) -> str | None:
+    """The words before the title's last level mark ("…（款）行政运行（项）" →
+    行政运行), when no bracket follows that mark and words precede it.  Said as
+    the pattern ``([^()（）]+)[(（](?:类|款|项)[)）][^()（）]*$`` it was
+    searched from every position of a long title: quadratic."""
+    last = None
+    for last in _ANY_LEVEL_MARK.finditer(title):
+        pass
+    if last is None or any(p in title[last.end():] for p in _PARENS):
+        return None
+    before = title[:last.start()]
+    words = before[max(before.rfind(p) for p in _PARENS) + 1:]
+    return words or None
