@@ -4,6 +4,11 @@ values, funds, scores and indicators it reads, and the steps they share
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from linter.pipeline import Overrides, parse_text
 from linter.sourcemap import Span
 from linter.tables import TOTAL_COLUMN, analyze
@@ -240,3 +245,11 @@ def test_continued_tables_are_joined_by_their_number_or_repeated_name():
     assert continues("表5 2025年一般公共预算支出表", "2025年一般公共预算支出表")
     assert not continues("表5 2025年一般公共预算支出表", "表6 一般公共预算基本支出表")
     assert not continues("项目支出绩效自评表", "项目支出绩效自评表")  # each project's own table
+
+
+@given(st.lists(st.sampled_from(["(", ")", "（", "）", "数", "量", "人", "次", "、", "，", ":", "“", " ", "\n", "学校"]), max_size=16))
+def test_indicator_key_reads_labels_as_the_quadratic_pattern_did(pieces):
+    from linter.tables.model import indicator_key
+
+    text = "".join(pieces)
+    assert indicator_key(text) == re.sub(r"\(.*?\)|（.*?）|[、，,：:“”\"'\s]|数量|人数|次数", "", text)

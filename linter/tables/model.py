@@ -9,7 +9,6 @@ narrative's side (linter.facts.scope), so rules never look at text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -92,13 +91,48 @@ class ScoreRow:
 
 # What an indicator's name and a figure's label share once the words that
 # vary between table and text ("数量", brackets, punctuation) are dropped.
-_INDICATOR_NOISE = re.compile(r"\(.*?\)|（.*?）|[、，,：:“”\"'\s]|数量|人数|次数")
+_NOISE_CHARS = frozenset("、，,：:“”\"'")
+_NOISE_WORDS = ("数量", "人数", "次数")
+_CLOSING = {"(": ")", "（": "）"}
 
 
 def indicator_key(text: str) -> str:
     """An indicator's name, or the label of a figure the text gives for it,
-    reduced for matching the one against the other."""
-    return _INDICATOR_NOISE.sub("", text)
+    reduced for matching the one against the other: brackets closed on their
+    line go with what they hold, then punctuation, spaces and the words above.
+
+    One pass from left to right, as the pattern
+    ``\\(.*?\\)|（.*?）|[、，,：:“”"'\\s]|数量|人数|次数`` removed them; the
+    pattern looked for a closing bracket from every opening one, quadratic on
+    a long line of unclosed brackets."""
+    kept: list[str] = []
+    found: dict[str, int] = {}  # the next closing bracket (or line end) found, by character
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        close = _CLOSING.get(c)
+        if close is not None:
+            end, line_end = _next(text, close, i, found), _next(text, "\n", i, found)
+            if end != -1 and (line_end == -1 or end < line_end):
+                i = end + 1
+                continue
+        if c in _NOISE_CHARS or c.isspace():
+            i += 1
+        elif text.startswith(_NOISE_WORDS, i):
+            i += 2
+        else:
+            kept.append(c)
+            i += 1
+    return "".join(kept)
+
+
+def _next(text: str, char: str, start: int, found: dict[str, int]) -> int:
+    """The first ``char`` after ``start`` (-1: none), remembered, so that
+    many opening brackets before one closing bracket look for it once."""
+    at = found.get(char)
+    if at is None or (at != -1 and at <= start):
+        at = found[char] = text.find(char, start + 1)
+    return at
 
 
 @dataclass(slots=True)
