@@ -23,9 +23,12 @@ _EXPR_NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"
 # its spaces are split between the \s* and the unit, so it is matched as an
 # atomic group: without one, a long run of spaced factors with no "=" after
 # them was tried in every split (exponential; a fuzzed line took minutes).
+# The run of factors is atomic too: with fewer factors the last number would
+# be followed by a "*", which the tail before "=" cannot cross, so giving
+# factors back never helps — it only made a long run without "=" quadratic.
 # The ``regex`` module has atomic groups on every Python this project supports.
 _EXPRESSION_PATTERN = (
-    rf"(?P<lhs>(?>{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?\s*/?\s*[*×]\s*)+{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?)"
+    rf"(?P<lhs>(?>(?>{_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?\s*/?\s*[*×]\s*)+){_EXPR_NUM}\s*[^\d*×=，。；,;:]{{0,8}}?)"
     rf"\s*=\s*(?P<rhs>{_EXPR_NUM})\s*(?P<unit>万元|元)"
 )
 _EXPRESSION = None  # compiled on first use (regex is imported only then)
