@@ -115,9 +115,6 @@ def recognise(document: Document, profiles: tuple[Profile, ...] | None = None) -
     those that fit, a province's own family wins over the general national
     model (``priority``), then the one with the larger share of its markers.
     """
-    cached = getattr(document, "_template", _UNSET)
-    if profiles is None and cached is not _UNSET:
-        return cached
     text = document.text
     best, best_key = None, None
     for profile in profiles if profiles is not None else load_profiles():
@@ -129,12 +126,7 @@ def recognise(document: Document, profiles: tuple[Profile, ...] | None = None) -
         key = (profile.priority, score / len(profile.markers), score)
         if best_key is None or key > best_key:
             best, best_key = profile, key
-    if profiles is None:
-        document._template = best
     return best
-
-
-_UNSET = object()
 
 
 # -- split documents -----------------------------------------------------
@@ -155,9 +147,6 @@ def document_half(document: Document) -> str:
     Judged by content: the share of text in paragraphs against tables, and
     the narrative's own reference to its 附件/报表.
     """
-    cached = getattr(document, "_half", None)
-    if cached is not None:
-        return cached
     tables = document.tables()
     table_chars = sum(t.span.end - t.span.start for t in tables)
     titled = len({m.group(0).strip() for m in _TABLE_TITLE.finditer(document.text)})
@@ -167,7 +156,6 @@ def document_half(document: Document) -> str:
         half = "narrative"
     else:
         half = "whole"
-    document._half = half
     return half
 
 

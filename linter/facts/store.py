@@ -45,6 +45,8 @@ class FactStore:
         self._by_key: dict[str, list[Amount]] | None = None
         self._indexes: dict[tuple, SpanIndex] = {}
         self._scopes = None
+        self._template: tuple | None = None  # (the recognised family or None,)
+        self._half: str | None = None
 
     # -- the two stages -------------------------------------------------
 
@@ -145,6 +147,25 @@ class FactStore:
 
             self._scopes = ProseScopes(self._document)
         return self._scopes.of(amount)
+
+    def template(self):
+        """The template family the document follows (a
+        :class:`linter.templates.Profile`), or None when none fits; recognised
+        once, for every structure rule that asks."""
+        if self._template is None:
+            from linter.templates import recognise
+
+            self._template = (recognise(self._document),)
+        return self._template[0]
+
+    def half(self) -> str:
+        """``"tables"``, ``"narrative"`` or ``"whole"``: which part of a
+        disclosure the file holds (linter.templates.document_half), judged once."""
+        if self._half is None:
+            from linter.templates import document_half
+
+            self._half = document_half(self._document)
+        return self._half
 
     def evaluated_projects(self) -> list:
         """The sentences that count the evaluated projects ("评价项目 N 个"),

@@ -16,7 +16,6 @@ import re
 from collections import defaultdict
 
 from linter.headings import match_numbering
-from linter.templates import document_half
 from linter.tree import Document, TocEntry
 from linter.yamlrules.base import YamlRule
 
@@ -62,7 +61,7 @@ class ContentsBody(YamlRule):
         minimum = self.params.get("min_chars", 4)
         share = self.params.get("share", 0.7)
         # A narrative whose tables are another file lists them in its 目录 all the same.
-        tables_elsewhere = document_half(document) == "narrative"
+        tables_elsewhere = document.facts.half() == "narrative"
         asked = []  # (entry, its number, its words): the entries to look up
         for toc in tocs:
             for entry in toc.entries:

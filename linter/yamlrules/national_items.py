@@ -17,7 +17,6 @@ is asked only for its own items.
 from __future__ import annotations
 
 from linter.sourcemap import Span
-from linter.templates import document_half, recognise
 from linter.tree import Document
 from linter.yamlrules.base import YamlRule
 from linter.yamlrules.patterns import compile_pattern
@@ -41,10 +40,10 @@ class NationalItems(YamlRule):
         outline = [s for s in document.sections() if s.level in ("part", "section")]
         if len(outline) < self.params.get("min_headings", 4):
             return  # an excerpt, not a whole disclosure: nothing can be missing from it
-        half = document_half(document)
+        half = document.facts.half()
         if half == "tables":
             return  # one half of a split disclosure: the narrative is the other file
-        profile = recognise(document)
+        profile = document.facts.template()
         covered = profile.covers if profile is not None else frozenset()
         text = _outside_contents(document)
         missing = [

@@ -11,7 +11,6 @@ the reader why, so that the silence is not taken for a check that passed.
 from __future__ import annotations
 
 from linter.sourcemap import Span
-from linter.templates import document_half
 from linter.tree import Document
 from linter.yamlrules.base import YamlRule
 
@@ -31,7 +30,7 @@ class SplitDocument(YamlRule):
     """One half of a split disclosure: information, once."""
 
     def check(self, document: Document):
-        half = document_half(document)
+        half = document.facts.half()
         if half not in _MESSAGES:
             return
         zh, en = _MESSAGES[half]

@@ -15,7 +15,6 @@ in another file for its tables.
 
 from __future__ import annotations
 
-from linter.templates import document_half, recognise
 from linter.tree import Document
 from linter.yamlrules.base import YamlRule
 from linter.yamlrules.required_sections import RequiredSections
@@ -39,10 +38,10 @@ class TemplateSections(YamlRule):
         return checker
 
     def check(self, document: Document):
-        profile = recognise(document)
+        profile = document.facts.template()
         if profile is None or not profile.sections:
             return
-        half = document_half(document)
+        half = document.facts.half()
         if half == "tables":
             return  # a file of tables: its narrative is the other file
         yield from self._checker(profile).check_sections(document, skip_tables=half == "narrative")
