@@ -17,6 +17,7 @@ round.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from linter.facts.model import Amount, SpanIndex
@@ -210,6 +211,7 @@ def _table_types() -> tuple[type, ...]:
     return (TableModel, TableRow, FundsRow, ScoreRow, IndicatorRow)
 
 
+@lru_cache(maxsize=None)
 def _stage_of(kind: type) -> str:
     """Which stage makes facts of ``kind``: prose, table, document (any
     other type: the whole-document and plugin handlers' facts), or any (a
